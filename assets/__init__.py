@@ -1,0 +1,1 @@
+"""Bundled data: scenarios, narration, labels and references (read via importlib.resources)."""

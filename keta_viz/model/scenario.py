@@ -1,0 +1,159 @@
+"""Scenarios as data: load and validate a scenario TOML file (bundled name or path)."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .constants import ORAL_DRUGS
+
+KETAMINE_DRUGS = ("ketamine", "esketamine")
+DRUGS = KETAMINE_DRUGS + tuple(ORAL_DRUGS)
+MIN_FOLLOW_UP_DAYS = {"ketamine": 28.0, "esketamine": 28.0, "escitalopram": 56.0, "fluoxetine": 56.0}
+MAX_SPAN_DAYS = 365.0
+WEIGHT_RANGE_KG = (2.0, 300.0)
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be used; the message names the file, the field and the range."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A drug, its dose schedule and the time span to show."""
+
+    name: str
+    title: str
+    drug: str
+    weight_kg: float
+    dose_days: tuple[float, ...]
+    dose_mg: float  # total mg per dose (ketamine IV: mg/kg x weight)
+    infusion_min: float  # IV only; 0 for other routes
+    span_days: float
+    source: str
+
+    @property
+    def family(self) -> str:
+        """'ketamine' for ketamine and esketamine, 'ssri' for the oral antidepressants."""
+        return "ketamine" if self.drug in KETAMINE_DRUGS else "ssri"
+
+    @property
+    def dose_hours(self) -> tuple[float, ...]:
+        """Start of each dose, in hours from t = 0."""
+        return tuple(24.0 * d for d in self.dose_days)
+
+    @property
+    def span_hours(self) -> float:
+        """Length of the time axis in hours."""
+        return 24.0 * self.span_days
+
+
+def bundled_names() -> list[str]:
+    """Names of the scenarios shipped in assets/scenarios."""
+    folder = resources.files("keta_viz.assets").joinpath("scenarios")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_scenario(name_or_path: str | Path) -> Scenario:
+    """Load a bundled scenario by name, or a scenario file by path; raise ScenarioError."""
+    text_name = str(name_or_path)
+    path = Path(text_name)
+    if text_name in bundled_names():
+        res = resources.files("keta_viz.assets").joinpath("scenarios", f"{text_name}.toml")
+        return parse_scenario(res.read_text(encoding="utf-8"), text_name, f"{text_name}.toml")
+    if path.suffix.lower() == ".toml" or path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ScenarioError(f"{path}: file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ScenarioError(f"{path}: cannot read the file ({exc.__class__.__name__})") from None
+        return parse_scenario(text, path.stem, str(path))
+    raise ScenarioError(
+        f"{text_name}: unknown scenario; bundled scenarios are: {', '.join(bundled_names())}"
+    )
+
+
+def _number(table: dict, key: str, where: str, lo: float, hi: float, unit: str,
+            default: float | None = None, lo_open: bool = False) -> float:
+    """Read a finite number within [lo, hi] (or (lo, hi]) or raise a one-line ScenarioError."""
+    if key not in table:
+        if default is not None:
+            return default
+        raise ScenarioError(f"{where}: missing field '{key}' (allowed {lo:g}-{hi:g} {unit})")
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ScenarioError(f"{where}: field '{key}' must be a number (allowed {lo:g}-{hi:g} {unit})")
+    value = float(value)
+    below = value <= lo if lo_open else value < lo
+    if not math.isfinite(value) or below or value > hi:
+        bound = f"more than {lo:g}" if lo_open else f"{lo:g}"
+        raise ScenarioError(
+            f"{where}: field '{key}' = {value:g} is outside the allowed range {bound} to {hi:g} {unit}"
+        )
+    return value
+
+
+DOSE_LIMITS = {  # (lower, upper) per dose; lower bound is exclusive
+    "ketamine": (0.0, 10.0, "mg/kg"),
+    "esketamine": (0.0, 112.0, "mg"),
+    "escitalopram": (0.0, ORAL_DRUGS["escitalopram"].max_dose_mg, "mg"),
+    "fluoxetine": (0.0, ORAL_DRUGS["fluoxetine"].max_dose_mg, "mg"),
+}
+
+
+def parse_scenario(text: str, name: str, where: str) -> Scenario:
+    """Parse and validate scenario TOML text; `where` names the file in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{where}: not valid TOML ({exc})") from None
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ScenarioError(f"{where}: field 'title' must be a non-empty string")
+    drug = data.get("drug")
+    if drug not in DRUGS:
+        raise ScenarioError(f"{where}: field 'drug' = {drug!r} is unknown (allowed: {', '.join(DRUGS)})")
+    weight = _number(data, "weight_kg", where, *WEIGHT_RANGE_KG, "kg")
+    dose = data.get("dose")
+    if not isinstance(dose, dict):
+        raise ScenarioError(f"{where}: missing table [dose]")
+    dwhere = f"{where} [dose]"
+    lo, hi, unit = DOSE_LIMITS[drug]
+    key = "mg_per_kg" if drug == "ketamine" else "mg"
+    amount = _number(dose, key, dwhere, lo, hi, unit, lo_open=True)
+    dose_mg = amount * weight if drug == "ketamine" else amount
+    infusion = _number(dose, "infusion_min", dwhere, 1.0, 240.0, "min") if drug == "ketamine" else 0.0
+    days = _dose_days(dose, dwhere, drug)
+    min_span = (days[-1] if days else 0.0) + MIN_FOLLOW_UP_DAYS[drug]
+    span = _number(data, "span_days", where, min_span, MAX_SPAN_DAYS, "days", default=min_span)
+    if drug in ORAL_DRUGS and "every_days" in dose:
+        days = tuple(d for d in _repeat(dose["every_days"], span))
+    return Scenario(name, title.strip(), drug, weight, days, dose_mg, infusion, span, where)
+
+
+def _dose_days(dose: dict, where: str, drug: str) -> tuple[float, ...]:
+    """Dose start days: an explicit list `days`, or `every_days` repeating over the span."""
+    if ("days" in dose) == ("every_days" in dose):
+        raise ScenarioError(f"{where}: give exactly one of 'days' (a list) or 'every_days'")
+    if "every_days" in dose:
+        _number(dose, "every_days", where, 0.25, 28.0, "days")
+        return (0.0,)
+    days = dose["days"]
+    if not isinstance(days, list) or not 1 <= len(days) <= 400:
+        raise ScenarioError(f"{where}: field 'days' must be a list of 1-400 day numbers")
+    out = [_number({"days": d}, "days", where, 0.0, MAX_SPAN_DAYS - 28, "days") for d in days]
+    if any(b <= a for a, b in zip(out, out[1:])):
+        raise ScenarioError(f"{where}: field 'days' must be strictly increasing")
+    return tuple(out)
+
+
+def _repeat(every: float, span: float):
+    """Yield dose days 0, every, 2*every, ... before the end of the span."""
+    k = 0
+    while k * every < span:
+        yield k * float(every)
+        k += 1
