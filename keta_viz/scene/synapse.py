@@ -1,0 +1,501 @@
+"""Draw one synapse frame: a pure function of (state at t, animation phase, seed, style, size).
+
+The frame is built in three layers: a cached static layer (background, vessel, neurons that
+never change), vector parts that follow the state (spines, receptors, glow), and particles
+blitted in batches (sprites.py).  Labels with leader lines go on top.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter,
+                           QPainterPath, QPen, QRadialGradient, QTransform)
+
+from ..content import load_content
+from ..model.cascade import AMPA_BASE, serotonin_score
+from ..model.constants import BRAKE_HOLD, GLUTAMATE_BASE, SERT_OCCUPANCY_AT_MIN_DOSE, SPINE_STRESSED
+from . import layout as L
+from .palette import Palette, palette
+from .particles import swarm
+from .sprites import blit, frame_array, make_sprite
+
+LABEL_MODES = ("plain", "expert", "none")
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans"]
+
+
+@dataclass(frozen=True)
+class Style:
+    """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language."""
+
+    palette: str = "screen"
+    labels: str = "plain"
+    lang: str = "en"
+
+
+def scene_font(pixel_size: float, bold: bool = False) -> QFont:
+    """The UI/scene font at a pixel size."""
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    f.setPixelSize(max(6, round(pixel_size)))
+    f.setBold(bold)
+    return f
+
+
+def _ease_out(x: np.ndarray | float) -> np.ndarray | float:
+    x = np.clip(x, 0.0, 1.0)
+    return 1 - (1 - x) ** 3
+
+
+def spine_health(spine_density: float) -> float:
+    """0 at the stressed baseline, 1 when healthy (clamped)."""
+    return float(np.clip((spine_density - SPINE_STRESSED) / (1.0 - SPINE_STRESSED), 0.0, 1.0))
+
+
+# --------------------------------------------------------------------------- geometry ----
+
+def _viewport(w: int, h: int) -> tuple[float, float, float]:
+    """Scale and offset that fit the 16:9 canvas centred in a w x h image."""
+    s = min(w / L.WIDTH, h / L.HEIGHT)
+    return s, (w - L.WIDTH * s) / 2, (h - L.HEIGHT * s) / 2
+
+
+def _terminal_path() -> QPainterPath:
+    cx, cy = L.TERMINAL_C
+    rx, ry = L.TERMINAL_R
+    p = QPainterPath()
+    p.addRoundedRect(QRectF(L.AXON_X - L.AXON_W / 2, -40, L.AXON_W, cy), L.AXON_W / 2, L.AXON_W / 2)
+    p.addEllipse(QPointF(cx, cy), rx, ry)
+    return p
+
+
+def _bouncer_path() -> QPainterPath:
+    cx, cy = L.BOUNCER_C
+    r = L.BOUNCER_R
+    p = QPainterPath()
+    p.addEllipse(QPointF(cx, cy), r, r * 0.9)
+    # dendrites and the axon running to its terminal on the sender's axon
+    for (x0, y0, x1, y1, w) in ((cx - 40, cy - 50, cx - 110, -30, 16), (cx - 60, cy + 30, cx - 150, cy + 150, 14),
+                                (cx + 10, cy - 70, cx + 40, -30, 12)):
+        p.addPath(_tapered(x0, y0, x1, y1, w))
+    bx, by = L.BOUNCER_TERMINAL
+    p.addPath(_tapered(cx + 60, cy - 45, bx - 20, by + 4, 12, 9))
+    p.addEllipse(QPointF(bx - 8, by), 26, 20)
+    return p
+
+
+def _tapered(x0: float, y0: float, x1: float, y1: float, w0: float, w1: float = 3.0) -> QPainterPath:
+    dx, dy = x1 - x0, y1 - y0
+    n = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / n, dx / n
+    p = QPainterPath(QPointF(x0 + nx * w0 / 2, y0 + ny * w0 / 2))
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    p.quadTo(QPointF(mx + nx * w0 * 0.4 + 6, my + ny * w0 * 0.4), QPointF(x1 + nx * w1 / 2, y1 + ny * w1 / 2))
+    p.lineTo(QPointF(x1 - nx * w1 / 2, y1 - ny * w1 / 2))
+    p.quadTo(QPointF(mx - nx * w0 * 0.4 + 6, my - ny * w0 * 0.4), QPointF(x0 - nx * w0 / 2, y0 - ny * w0 / 2))
+    p.closeSubpath()
+    return p
+
+
+VESICLES = ((585, 250), (625, 215), (672, 232), (718, 258), (742, 300), (700, 300), (650, 280),
+            (602, 298), (560, 300), (628, 335), (676, 342), (724, 334), (585, 340), (760, 270))
+
+
+def _draw_outlined(p: QPainter, paths: list[QPainterPath], pal: Palette, width: float, fill: QColor) -> None:
+    """Fill shapes so that overlapping parts fuse into one outlined cell."""
+    for path in paths:
+        path.setFillRule(Qt.FillRule.WindingFill)
+    p.setPen(QPen(pal.membrane, 2 * width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    p.setBrush(pal.membrane)
+    for path in paths:
+        p.drawPath(path)
+    p.setPen(NO_PEN)
+    p.setBrush(fill)
+    for path in paths:
+        p.drawPath(path)
+
+
+# ------------------------------------------------------------------------ static layer ----
+
+@lru_cache(maxsize=12)
+def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
+    """Background, blood vessel, and the cells that do not change with time (cached)."""
+    pal = palette(pal_name)
+    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    grad = QLinearGradient(0, 0, 0, h)
+    grad.setColorAt(0, pal.background_top)
+    grad.setColorAt(1, pal.background_bottom)
+    p.fillRect(QRectF(0, 0, w, h), grad)
+    s, ox, oy = _viewport(w, h)
+    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    # extracellular matrix: a few soft, faint shapes give depth without clutter
+    rng = np.random.default_rng(7)
+    haze = QColor(pal.ink_soft)
+    haze.setAlpha(10)
+    p.setPen(NO_PEN)
+    p.setBrush(haze)
+    for x, y, r in zip(rng.uniform(100, 1600, 18), rng.uniform(0, 900, 18), rng.uniform(30, 90, 18)):
+        p.drawEllipse(QPointF(x, y), r, r * 0.7)
+    _draw_vessel(p, pal)
+    if family == "ketamine":
+        _draw_outlined(p, [_bouncer_path()], pal, 2.2, pal.cytoplasm)
+    _draw_outlined(p, [_terminal_path()], pal, 2.6, pal.cytoplasm)
+    vesicle = pal.glutamate if family == "ketamine" else pal.serotonin
+    fill = QColor(vesicle)
+    fill.setAlpha(70)
+    p.setPen(QPen(vesicle.darker(130), 2.0))
+    p.setBrush(fill)
+    for x, y in VESICLES:
+        p.drawEllipse(QPointF(x, y), 15, 15)
+    p.end()
+    return img
+
+
+def _draw_vessel(p: QPainter, pal: Palette) -> None:
+    x0, x1 = L.VESSEL_X
+    p.setPen(NO_PEN)
+    p.setBrush(pal.vessel_lumen)
+    p.drawRect(QRectF(-10, -10, x1 + 10, L.HEIGHT + 20))
+    p.setPen(QPen(pal.vessel_wall, 7))
+    p.drawLine(QPointF(x1, -10), QPointF(x1, L.HEIGHT + 10))
+    cell = QColor(pal.vessel_wall)
+    cell.setAlpha(150)
+    p.setPen(NO_PEN)
+    p.setBrush(cell)
+    for y in (60, 190, 330, 470, 610, 760, 880):
+        p.drawEllipse(QPointF(33 + (y % 3) * 6, y), 18, 11)
+
+
+# ------------------------------------------------------------------------ dynamic parts ----
+
+def _spine_paths(health: float, density: float) -> list[QPainterPath]:
+    """Dendrite shaft plus its spines: existing spines take the health shape; new ones sprout."""
+    top, bottom = L.SHAFT_Y
+    shaft = QPainterPath()
+    shaft.addRoundedRect(QRectF(-60, top, L.WIDTH + 120, bottom - top), 40, 40)
+    paths = [shaft]
+    grow = _ease_out((density - L.SPINE_NEED) / L.SPINE_GROW_SPAN)
+    for x, g, height, lean in zip(L.SPINE_X, grow, L.SPINE_HEIGHT, L.SPINE_LEAN):
+        if g <= 0.02:
+            paths.append(_stump(x, top))
+            continue
+        paths.append(_spine(x, top, height * (0.55 + 0.45 * g), lean, health * g, g))
+    paths.append(_spine(L.HERO_X, top, top - L.HERO_HEAD_Y - 8 * (1 - health), 0, health, 1.0, hero=True))
+    return paths
+
+
+def _stump(x: float, top: float) -> QPainterPath:
+    p = QPainterPath()
+    p.addEllipse(QPointF(x, top + 2), 9, 6)
+    return p
+
+
+def _spine(x: float, top: float, height: float, lean: float, health: float, size: float,
+           hero: bool = False) -> QPainterPath:
+    """A spine: thin and stubby when stressed, a mushroom head when healthy."""
+    neck = (5 + 3 * health) * (0.5 + 0.5 * size)
+    head_rx = (13 + 19 * health) * size if not hero else 44 + 26 * health
+    head_ry = (10 + 9 * health) * size if not hero else 26 + 8 * health
+    hx, hy = x + lean, top - height
+    p = QPainterPath(QPointF(x - neck * 2.2, top + 4))
+    p.cubicTo(QPointF(x - neck, top - 8), QPointF(hx - neck, hy + height * 0.5), QPointF(hx - neck, hy + head_ry * 0.5))
+    p.lineTo(QPointF(hx + neck, hy + head_ry * 0.5))
+    p.cubicTo(QPointF(hx + neck, hy + height * 0.5), QPointF(x + neck, top - 8), QPointF(x + neck * 2.2, top + 4))
+    p.closeSubpath()
+    p.addEllipse(QPointF(hx, hy), head_rx, head_ry)
+    return p
+
+
+def _mix(a: QColor, b: QColor, f: float) -> QColor:
+    f = float(np.clip(f, 0, 1))
+    return QColor(round(a.red() + (b.red() - a.red()) * f), round(a.green() + (b.green() - a.green()) * f),
+                  round(a.blue() + (b.blue() - a.blue()) * f))
+
+
+def _draw_ampa(p: QPainter, pal: Palette, health: float, ampa: float, phase: float) -> None:
+    """AMPA receptors on the hero spine head, lit by glutamate."""
+    level = float(np.clip((ampa - AMPA_BASE) / (1 - AMPA_BASE), 0, 1))
+    rx = 44 + 26 * health
+    ry = 26 + 8 * health
+    head_y = L.HERO_HEAD_Y + 8 * (1 - health)
+    n = 7
+    for i in range(n):
+        a = math.radians(-150 + 120 * i / (n - 1))
+        x, y = L.HERO_X + rx * math.cos(a), head_y + ry * math.sin(a)
+        lit = level * (0.75 + 0.25 * math.sin(phase * 1.3 + i))  # gentle, never a flash
+        col = _mix(pal.receptor, pal.ampa, 0.25 + 0.75 * lit)
+        if lit > 0.3:
+            halo = QColor(pal.ampa)
+            halo.setAlpha(int(90 * lit))
+            p.setPen(NO_PEN)
+            p.setBrush(halo)
+            p.drawEllipse(QPointF(x, y), 13, 13)
+        p.save()
+        p.translate(x, y)
+        p.rotate(math.degrees(a) + 90)
+        p.setPen(QPen(pal.membrane.darker(150), 1.2))
+        p.setBrush(col)
+        p.drawRoundedRect(QRectF(-4.5, -9, 9, 18), 3.5, 3.5)
+        p.restore()
+
+
+def _draw_nmda(p: QPainter, pal: Palette, block: float) -> None:
+    """NMDA receptors on the bouncer; ketamine plugs a share of them equal to the block."""
+    cx, cy = L.BOUNCER_C
+    r = L.BOUNCER_R
+    n = len(L.NMDA_ANGLES_DEG)
+    plugged = round(block * n)
+    for i, deg in enumerate(L.NMDA_ANGLES_DEG):
+        a = math.radians(deg)
+        x, y = cx + r * math.cos(a), cy + r * 0.9 * math.sin(a)
+        p.save()
+        p.translate(x, y)
+        p.rotate(deg + 90)
+        p.setPen(QPen(pal.membrane.darker(140), 1.2))
+        p.setBrush(pal.receptor)
+        p.drawRoundedRect(QRectF(-11, -12, 8, 24), 3, 3)
+        p.drawRoundedRect(QRectF(3, -12, 8, 24), 3, 3)
+        if i < plugged:
+            p.setBrush(pal.ketamine)
+            p.setPen(QPen(pal.ketamine.darker(160), 1.2))
+            p.drawPolygon([QPointF(0, -17), QPointF(6, -9), QPointF(0, -1), QPointF(-6, -9)])
+        p.restore()
+
+
+@lru_cache(maxsize=8)
+def _glow_image(size_px: int, rgba: int) -> QImage:
+    img = QImage(size_px, size_px, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    g = QRadialGradient(size_px / 2, size_px / 2, size_px / 2)
+    c0 = QColor.fromRgba(rgba)
+    c0.setAlpha(170)
+    c1 = QColor(c0)
+    c1.setAlpha(60)
+    c2 = QColor(c0)
+    c2.setAlpha(0)
+    g.setColorAt(0.0, c0)
+    g.setColorAt(0.45, c1)
+    g.setColorAt(1.0, c2)
+    p = QPainter(img)
+    p.fillRect(img.rect(), QBrush(g))
+    p.end()
+    return img
+
+
+def _draw_glow(p: QPainter, pal: Palette, activity: float, phase: float, s: float, ox: float, oy: float) -> None:
+    """The bouncer's soft glow; brightness follows interneuron activity, breathing slowly."""
+    strength = float(np.clip(activity, 0, 1)) * (0.9 + 0.1 * math.sin(phase * 0.9))
+    if strength <= 0.01:
+        return
+    size = int(L.BOUNCER_R * 3.6 * s)
+    cx, cy = L.BOUNCER_C
+    p.save()
+    p.resetTransform()
+    p.setOpacity(strength)
+    p.drawImage(QPointF(ox + cx * s - size / 2, oy + cy * s - size / 2), _glow_image(size, pal.gaba.rgba()))
+    p.restore()
+
+
+def _draw_sert(p: QPainter, pal: Palette, occupancy: float) -> None:
+    """Serotonin transporters: open 'mouths' on the terminal, closed by an SSRI when blocked."""
+    cx, cy = L.TERMINAL_C
+    rx, ry = L.TERMINAL_R
+    n = len(L.SERT_ANGLES_DEG)
+    blocked = round(occupancy * n)
+    for i, deg in enumerate(L.SERT_ANGLES_DEG):
+        a = math.radians(deg)
+        x, y = cx + rx * math.cos(a), cy - ry * math.sin(a)
+        p.save()
+        p.translate(x, y)
+        p.rotate(-deg + 90)
+        closed = i < blocked
+        p.setPen(QPen(pal.membrane.darker(140), 1.4))
+        p.setBrush(pal.receptor)
+        gap = 3 if closed else 9
+        p.drawRoundedRect(QRectF(-gap - 10, -14, 10, 26), 4, 4)
+        p.drawRoundedRect(QRectF(gap, -14, 10, 26), 4, 4)
+        if closed:
+            p.setBrush(pal.ssri)
+            p.setPen(QPen(pal.ssri.darker(160), 1.2))
+            p.drawRect(QRectF(-7, -26, 14, 14))
+        p.restore()
+
+
+def _draw_autoreceptors(p: QPainter, pal: Palette, brake: float) -> None:
+    """5-HT1A autoreceptors on the axon: a bold 'brake pad' that fades as the brake eases."""
+    on = float(np.clip((brake - 0.3) / 0.7, 0, 1))
+    for i, (x, y) in enumerate(L.AUTORECEPTOR_POS):
+        side = -1 if i % 2 == 0 else 1
+        p.save()
+        p.translate(x, y)
+        p.setPen(QPen(pal.membrane.darker(140), 1.3))
+        p.setBrush(pal.receptor)
+        p.drawRoundedRect(QRectF(-5 if side > 0 else -7, -11, 12, 22), 4, 4)
+        pad = _mix(pal.cytoplasm, pal.brake, 0.2 + 0.8 * on)
+        p.setBrush(pad)
+        w = 8 + 8 * on
+        p.drawRoundedRect(QRectF(side * 8 if side > 0 else -8 - w, -9, w, 18), 3, 3)
+        p.restore()
+
+
+def _draw_firing(p: QPainter, pal: Palette, firing: float, phase: float) -> None:
+    """Impulses travelling down the serotonin neuron's axon; how many follows the firing rate."""
+    n_max = 5
+    shown = firing * n_max
+    col = QColor(pal.serotonin).lighter(140)
+    for i in range(n_max):
+        if i >= shown:
+            break
+        s = (phase * 0.35 + i / n_max) % 1.0
+        col.setAlpha(int(220 * min(1.0, shown - i) * math.sin(math.pi * s)))
+        p.setPen(NO_PEN)
+        p.setBrush(col)
+        p.drawEllipse(QPointF(L.AXON_X, -20 + s * 200), 11, 17)
+
+
+# -------------------------------------------------------------------------- particles ----
+
+SPRITE_SIZE = {"glutamate": 6.0, "gaba": 10.0, "ketamine": 11.0, "bdnf": 12.0, "serotonin": 8.0, "ssri": 10.0}
+SPRITE_SHAPE = {"glutamate": "dot", "gaba": "hexagon", "ketamine": "diamond", "bdnf": "star",
+                "serotonin": "triangle", "ssri": "square"}
+MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "serotonin": 2400, "ssri": 360}
+
+
+def _sprite(kind: str, pal: Palette, s: float):
+    colour = getattr(pal, kind if kind != "bdnf" else "ampa")
+    rim = colour.darker(190 if pal.name == "screen" else 150)
+    return make_sprite(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), round(SPRITE_SIZE[kind] * s))
+
+
+def _outside_cells(xy: np.ndarray, health: float) -> np.ndarray:
+    """True for positions in extracellular space: not inside the terminal or the hero spine head."""
+    cx, cy = L.TERMINAL_C
+    rx, ry = L.TERMINAL_R
+    in_terminal = ((xy[:, 0] - cx) / (rx + 6)) ** 2 + ((xy[:, 1] - cy) / (ry + 6)) ** 2 < 1
+    hrx, hry = 50 + 26 * health, 32 + 8 * health
+    hy = L.HERO_HEAD_Y + 8 * (1 - health)
+    in_head = ((xy[:, 0] - L.HERO_X) / hrx) ** 2 + ((xy[:, 1] - hy) / hry) ** 2 < 1
+    in_neck = (np.abs(xy[:, 0] - L.HERO_X) < 16) & (xy[:, 1] > hy)
+    return ~(in_terminal | in_head | in_neck | (xy[:, 1] > L.SHAFT_Y[0] - 4) & (xy[:, 1] < L.SHAFT_Y[1] + 4))
+
+
+def particle_layout(family: str, state: dict, phase: float, seed: int) -> dict[str, tuple]:
+    """Particle positions (virtual canvas) and fades per kind -- counts from the state."""
+    out: dict[str, tuple] = {}
+    health = spine_health(state["spine_density"])
+    cleft_cx = L.HERO_X
+    if family == "ketamine":
+        flood = float(np.clip((state["glutamate"] - GLUTAMATE_BASE) / 0.6, 0, 1.2))
+        xy = swarm("glutamate", MAX_COUNT["glutamate"], seed).in_ellipse(
+            140 + 4400 * flood, phase, cleft_cx, L.CLEFT_Y + 30 * flood, 150 + 300 * flood, 22 + 120 * flood,
+            5 + 4 * flood)
+        out["glutamate"] = (xy[_outside_cells(xy, health)], None)
+        gaba = swarm("gaba", MAX_COUNT["gaba"], seed)
+        bx, by = L.BOUNCER_TERMINAL
+        out["gaba"] = gaba.along(180 * state["interneuron_activity"], phase, (bx + 8, by),
+                                 (L.AXON_X - L.AXON_W / 2 - 2, by + 8), 16, 2.5)
+        n_ket = min(MAX_COUNT["ketamine"], state["plasma_ng_per_ml"] * 2.2)
+        xy1, f1 = swarm("ketamine", MAX_COUNT["ketamine"], seed).along(
+            0.55 * n_ket, phase, (60, 560), (L.BOUNCER_C[0] + 60, L.BOUNCER_C[1] + 70), 90, 7.0)
+        xy2 = swarm("ketamine-tissue", MAX_COUNT["ketamine"], seed).in_ellipse(
+            0.45 * n_ket, phase * 0.7, 330, 520, 250, 300, 14)
+        keep = _outside_cells(xy2, health)
+        out["ketamine"] = (np.vstack([xy1, xy2[keep]]), np.concatenate([f1, np.zeros(int(keep.sum()), int)]))
+    else:
+        score = float(np.clip(serotonin_score(np.array(state["serotonin"])), 0, 1.2))
+        xy = swarm("serotonin", MAX_COUNT["serotonin"], seed).in_ellipse(
+            110 + 2000 * score, phase, cleft_cx, L.CLEFT_Y + 20 * score, 150 + 200 * score, 22 + 90 * score, 5)
+        out["serotonin"] = (xy[_outside_cells(xy, health)], None)
+        n_ssri = 300 * state["sert_occupancy"] / SERT_OCCUPANCY_AT_MIN_DOSE
+        xy1, f1 = swarm("ssri", MAX_COUNT["ssri"], seed).along(
+            0.5 * n_ssri, phase, (60, 560), (L.TERMINAL_C[0] - 150, L.TERMINAL_C[1] + 60), 90, 8.0)
+        xy2 = swarm("ssri-tissue", MAX_COUNT["ssri"], seed).in_ellipse(
+            0.5 * n_ssri, phase * 0.7, 360, 480, 260, 330, 14)
+        keep = _outside_cells(xy2, health)
+        out["ssri"] = (np.vstack([xy1, xy2[keep]]), np.concatenate([f1, np.zeros(int(keep.sum()), int)]))
+    bdnf = swarm("bdnf", MAX_COUNT["bdnf"], seed)
+    n_b = 6 + 300 * float(np.clip(state["bdnf"], 0, 1))
+    xy, fade = bdnf.along(n_b, phase, (L.HERO_X, L.SHAFT_Y[1] - 20), (L.HERO_X, L.SHAFT_Y[0] - 70), 620, 6.0)
+    out["bdnf"] = (xy, fade)
+    return out
+
+
+def count_particles(family: str, state: dict, phase: float = 0.0, seed: int = 0) -> int:
+    """How many particles a frame at this state draws."""
+    return sum(len(xy) for xy, _ in particle_layout(family, state, phase, seed).values())
+
+
+# ------------------------------------------------------------------------------ labels ----
+
+def _draw_labels(p: QPainter, pal: Palette, family: str, style: Style, s: float, ox: float, oy: float) -> None:
+    content = load_content(style.lang)
+    font = scene_font(21 * s, bold=False)
+    fm = QFontMetricsF(font)
+    p.save()
+    p.resetTransform()
+    p.setFont(font)
+    box_bg = QColor(pal.background_top)
+    box_bg.setAlpha(200)
+    for label_id, anchor, top_left in (L.KETAMINE_LABELS if family == "ketamine" else L.SSRI_LABELS):
+        text = content.label(label_id, style.labels)
+        ax, ay = anchor
+        lx, ly = top_left
+        tw, th = fm.horizontalAdvance(text) + 16 * s, fm.height() + 8 * s
+        box = QRectF(ox + lx * s, oy + ly * s, tw, th)
+        a = QPointF(ox + ax * s, oy + ay * s)
+        near = QPointF(min(max(a.x(), box.left()), box.right()), min(max(a.y(), box.top()), box.bottom()))
+        p.setPen(QPen(pal.ink_soft, max(1.0, 1.6 * s)))
+        p.drawLine(near, a)
+        p.setBrush(pal.ink_soft)
+        p.drawEllipse(a, 3.2 * s, 3.2 * s)
+        p.setPen(NO_PEN)
+        p.setBrush(box_bg)
+        p.drawRoundedRect(box, 6 * s, 6 * s)
+        p.setPen(pal.ink)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    p.restore()
+
+
+# ---------------------------------------------------------------------------- compose ----
+
+def render_frame(family: str, state: dict, phase: float, seed: int, width: int, height: int,
+                 style: Style = Style()) -> QImage:
+    """The whole synapse at one model state as a width x height image."""
+    pal = palette(style.palette)
+    img = static_layer(family, width, height, pal.name).copy()
+    s, ox, oy = _viewport(width, height)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    health = spine_health(state["spine_density"])
+    _draw_outlined(p, _spine_paths(health, state["spine_density"]), pal, 2.4, pal.cytoplasm)
+    if family == "ketamine":
+        _draw_glow(p, pal, state["interneuron_activity"], phase, s, ox, oy)
+        _draw_nmda(p, pal, state["nmda_block"])
+        _draw_ampa(p, pal, health, state["ampa"], phase)
+    else:
+        _draw_sert(p, pal, state["sert_occupancy"])
+        _draw_autoreceptors(p, pal, state["autoreceptor_brake"])
+        firing = 1.0 - BRAKE_HOLD * state["autoreceptor_brake"] * min(
+            1.0, state["sert_occupancy"] / SERT_OCCUPANCY_AT_MIN_DOSE)
+        _draw_firing(p, pal, firing, phase)
+        _draw_ampa(p, pal, health, AMPA_BASE + (1 - AMPA_BASE) * 0.6 * float(
+            np.clip(serotonin_score(np.array(state["serotonin"])), 0, 1)), phase)
+    p.end()
+    buf = frame_array(img)
+    for kind, (xy, fade) in particle_layout(family, state, phase, seed).items():
+        dev = np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s])
+        blit(buf, dev, _sprite(kind, pal, s), fade)
+    if style.labels != "none":
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _draw_labels(p, pal, family, style, s, ox, oy)
+        p.end()
+    return img
