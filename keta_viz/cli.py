@@ -7,8 +7,9 @@ import io
 import json
 import sys
 
+from .durations import parse_duration
 from .model import ScenarioError, Timeline, bundled_names, load_scenario, simulate
-from .safe_write import WriteError, write_text
+from .safe_write import WriteError, check_target, temp_path_for, write_text
 
 EXIT_USAGE = 2
 
@@ -80,6 +81,46 @@ def cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def time_in_span(text: str, span_hours: float, option: str = "--at") -> float:
+    """Parse a duration and check it lies within the span shown."""
+    hours = parse_duration(text)
+    if hours > span_hours + 1e-9:
+        raise CliError(f"{option} {text} is beyond the span (0 to {span_hours / 24:g} days)")
+    return hours
+
+
+def add_style_options(p: argparse.ArgumentParser) -> None:
+    """--palette, --labels, --phase, --seed, --force: shared by render and export."""
+    p.add_argument("--palette", choices=["screen", "projector"], default="screen")
+    p.add_argument("--labels", choices=["plain", "expert", "none"], default="plain")
+    p.add_argument("--phase", type=float, default=0.0, help="animation phase in seconds (default 0)")
+    p.add_argument("--seed", type=int, default=0, help="particle seed (default 0)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Render one frame (or a compare frame) to PNG, offscreen and deterministic."""
+    from .scene.render import compare_image, ensure_gui_app, parse_size, scene_image
+    from .scene.synapse import Style
+
+    tl = _timeline(args.scenario)
+    other = _timeline(args.compare) if args.compare else None
+    t = time_in_span(args.at, max(tl.end, other.end) if other else tl.end)
+    width, height = parse_size(args.size)
+    if not args.out.lower().endswith(".png"):
+        raise CliError(f"{args.out}: render writes PNG files (name ending in .png)")
+    target = check_target(args.out, args.force)
+    ensure_gui_app()
+    style = Style(args.palette, args.labels)
+    img = (compare_image(tl, other, t, width, height, style, args.phase, args.seed) if other
+           else scene_image(tl, t, width, height, style, args.phase, args.seed))
+    with temp_path_for(target) as tmp:
+        if not img.save(str(tmp), "PNG"):
+            raise WriteError(f"{target}: could not encode the PNG")
+    print(f"wrote {target} ({width}x{height}, t = {t:g} h)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(prog="keta-viz", description="Ketamine and SSRIs at the synapse.")
@@ -91,6 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list bundled scenarios")
     p.add_argument("--stages", action="store_true", help="print the story stages")
     p.set_defaults(func=cmd_model)
+
+    p = sub.add_parser("render", help="render one frame to PNG (offscreen)")
+    p.add_argument("--scenario", required=True)
+    p.add_argument("--at", default="0", help="model time: 45s, 30min, 2h, 1d, 2w")
+    p.add_argument("--size", default="1920x1080")
+    p.add_argument("--out", required=True, help="FILE.png")
+    p.add_argument("--compare", metavar="SCENARIO", help="a second scenario beside the first")
+    add_style_options(p)
+    p.set_defaults(func=cmd_render)
     return parser
 
 

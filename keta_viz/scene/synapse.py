@@ -143,7 +143,7 @@ def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
     p.setBrush(haze)
     for x, y, r in zip(rng.uniform(100, 1600, 18), rng.uniform(0, 900, 18), rng.uniform(30, 90, 18)):
         p.drawEllipse(QPointF(x, y), r, r * 0.7)
-    _draw_vessel(p, pal)
+    _draw_vessel(p, pal, -oy / s, (h - oy) / s)
     if family == "ketamine":
         _draw_outlined(p, [_bouncer_path()], pal, 2.2, pal.cytoplasm)
     _draw_outlined(p, [_terminal_path()], pal, 2.6, pal.cytoplasm)
@@ -158,19 +158,20 @@ def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
     return img
 
 
-def _draw_vessel(p: QPainter, pal: Palette) -> None:
-    x0, x1 = L.VESSEL_X
+def _draw_vessel(p: QPainter, pal: Palette, top: float, bottom: float) -> None:
+    """The capillary along the left edge, from the top to the bottom of the image."""
+    x1 = L.VESSEL_X[1]
     p.setPen(NO_PEN)
     p.setBrush(pal.vessel_lumen)
-    p.drawRect(QRectF(-10, -10, x1 + 10, L.HEIGHT + 20))
+    p.drawRect(QRectF(-400, top - 10, x1 + 400, bottom - top + 20))
     p.setPen(QPen(pal.vessel_wall, 7))
-    p.drawLine(QPointF(x1, -10), QPointF(x1, L.HEIGHT + 10))
+    p.drawLine(QPointF(x1, top - 10), QPointF(x1, bottom + 10))
     cell = QColor(pal.vessel_wall)
     cell.setAlpha(150)
     p.setPen(NO_PEN)
     p.setBrush(cell)
-    for y in (60, 190, 330, 470, 610, 760, 880):
-        p.drawEllipse(QPointF(33 + (y % 3) * 6, y), 18, 11)
+    for k, y in enumerate(np.arange(top + 60 - (top % 140), bottom + 20, 140.0)):
+        p.drawEllipse(QPointF(33 + (k % 3) * 6, y), 18, 11)
 
 
 # ------------------------------------------------------------------------ dynamic parts ----
@@ -277,7 +278,7 @@ def _glow_image(size_px: int, rgba: int) -> QImage:
     c0 = QColor.fromRgba(rgba)
     c0.setAlpha(170)
     c1 = QColor(c0)
-    c1.setAlpha(60)
+    c1.setAlpha(95)
     c2 = QColor(c0)
     c2.setAlpha(0)
     g.setColorAt(0.0, c0)
@@ -294,7 +295,7 @@ def _draw_glow(p: QPainter, pal: Palette, activity: float, phase: float, s: floa
     strength = float(np.clip(activity, 0, 1)) * (0.9 + 0.1 * math.sin(phase * 0.9))
     if strength <= 0.01:
         return
-    size = int(L.BOUNCER_R * 3.6 * s)
+    size = int(L.BOUNCER_R * 4.2 * s)
     cx, cy = L.BOUNCER_C
     p.save()
     p.resetTransform()

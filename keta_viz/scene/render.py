@@ -1,0 +1,89 @@
+"""Whole frames from Timelines: one scene, or two side by side (compare) with titles.
+
+Used by the window, the `render` command and every export, so all show the same pixels.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from ..content import load_content
+from ..model import Timeline
+from .palette import palette
+from .synapse import Style, render_frame, scene_font
+
+MIN_SIZE, MAX_SIZE = (160, 90), (7680, 4320)
+
+
+def ensure_gui_app():
+    """A QGuiApplication for offscreen drawing (created once; offscreen unless a screen is set)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(sys.argv[:1])
+    return app
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1920x1080' -> (1920, 1080); raises ValueError with the allowed range."""
+    try:
+        w_text, h_text = str(text).lower().split("x")
+        w, h = int(w_text), int(h_text)
+    except ValueError:
+        raise ValueError(f"size '{text}' is not WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
+        raise ValueError(f"size {w}x{h} is outside {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}")
+    return w, h
+
+
+def scene_image(tl: Timeline, t_hours: float, width: int, height: int, style: Style,
+                phase: float = 0.0, seed: int = 0) -> QImage:
+    """One synapse at model time t."""
+    return render_frame(tl.scenario.family, tl.at(t_hours), phase, seed, width, height, style)
+
+
+def stacked(width: int, height: int) -> bool:
+    """Compare views sit one above the other when the area is taller than it is wide."""
+    return width < height * 1.2
+
+
+def compare_image(left: Timeline, right: Timeline, t_hours: float, width: int, height: int,
+                  style: Style, phase: float = 0.0, seed: int = 0) -> QImage:
+    """Two synapses on one clock, each under a title band naming the drug and its stage."""
+    pal = palette(style.palette)
+    content = load_content(style.lang)
+    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(pal.background_bottom)
+    vertical = stacked(width, height)
+    band = max(24, round(min(width, height) * 0.05))
+    cells = ([QRectF(0, 0, width, height / 2), QRectF(0, height / 2, width, height / 2)] if vertical
+             else [QRectF(0, 0, width / 2, height), QRectF(width / 2, 0, width / 2, height)])
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for cell, tl in zip(cells, (left, right)):
+        w, h = int(cell.width()), int(cell.height()) - band
+        frame = scene_image(tl, t_hours, w, h, style, phase, seed)
+        p.drawImage(int(cell.left()), int(cell.top()) + band, frame)
+        stage = content.stage(tl.scenario.family, tl.stage_at(t_hours).id)
+        p.setPen(pal.ink)
+        p.setFont(scene_font(band * 0.42, bold=True))
+        title = QRectF(cell.left() + band * 0.4, cell.top(), cell.width() - band * 0.8, band)
+        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tl.scenario.title)
+        p.setFont(scene_font(band * 0.38))
+        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, stage.title)
+    divider = QColor(pal.ink_soft)
+    divider.setAlpha(120)
+    p.setPen(divider)
+    if vertical:
+        p.drawLine(0, height // 2, width, height // 2)
+    else:
+        p.drawLine(width // 2, 0, width // 2, height)
+    p.end()
+    return img
