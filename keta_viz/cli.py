@@ -124,6 +124,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(prog="keta-viz", description="Ketamine and SSRIs at the synapse.")
+    parser.add_argument("--scenario", help="scenario to open (bundled name or .toml path)")
+    parser.add_argument("--compare", action="store_true", help="two scenarios side by side on one clock")
+    parser.add_argument("--against", metavar="SCENARIO", help="the second scenario in compare mode")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("model", help="print the simulated timeline of a scenario")
     p.add_argument("--scenario", help="bundled scenario name or path to a .toml file")
@@ -150,8 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if getattr(args, "func", None) is None:
-            parser.print_help()
-            return 0
+            from .ui.app import run_gui
+
+            if args.scenario:
+                load_scenario(args.scenario)  # a bad name exits 2 before any window opens
+            return run_gui(args)
         return args.func(args)
     except (ScenarioError, CliError, WriteError, ValueError) as exc:
         print(f"keta-viz: error: {exc}", file=sys.stderr)

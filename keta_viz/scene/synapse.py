@@ -180,7 +180,7 @@ def _spine_paths(health: float, density: float) -> list[QPainterPath]:
     """Dendrite shaft plus its spines: existing spines take the health shape; new ones sprout."""
     top, bottom = L.SHAFT_Y
     shaft = QPainterPath()
-    shaft.addRoundedRect(QRectF(-60, top, L.WIDTH + 120, bottom - top), 40, 40)
+    shaft.addRoundedRect(QRectF(L.VESSEL_X[1] + 26, top, L.WIDTH + 1800, bottom - top), 40, 40)
     paths = [shaft]
     grow = _ease_out((density - L.SPINE_NEED) / L.SPINE_GROW_SPAN)
     for x, g, height, lean in zip(L.SPINE_X, grow, L.SPINE_HEIGHT, L.SPINE_LEAN):

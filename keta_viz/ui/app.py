@@ -1,0 +1,30 @@
+"""Start the desktop app: check the system, create the QApplication, open the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from .system_check import display_problem
+
+
+def run_gui(args) -> int:
+    """Open the consult window (or compare); returns the exit code."""
+    problem = display_problem()
+    if problem:
+        print(f"keta-viz: {problem}", file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("KetaViz")
+    app.setApplicationName("keta-viz")
+    app.setApplicationDisplayName("Keta Viz")
+    compare = (args.against or "escitalopram") if args.compare else None
+    window = MainWindow(scenario=args.scenario, compare=compare)
+    window.resize(1600, 1000)
+    window.show()
+    return app.exec()

@@ -1,0 +1,407 @@
+"""The consult window: synapse view(s), scrubber, transport, plots and narration on one Playhead."""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (QBoxLayout, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
+                               QMessageBox, QSplitter, QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget)
+
+from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scenario, simulate
+from ..scene.synapse import Style
+from .narration import NarrationPanel
+from .playhead import SPEEDS, Playhead
+from .plots import PlotsPanel
+from .scrubber import Scrubber
+from .settings import Preferences, load_preferences, save_preferences
+from .synapse_view import SynapseView
+
+TICK_MS = 16
+FINE_STEP_U = 0.005
+SEEK_STEP_U = 0.05
+OPEN_FILE = "__open__"
+
+
+def story_axis(timelines: list[Timeline]) -> StoryAxis:
+    """One axis spanning the longest of the scenarios shown."""
+    return StoryAxis.for_families(max(tl.end for tl in timelines), {tl.scenario.family for tl in timelines})
+
+
+class BlackScreen(QWidget):
+    """Covers the window in black (B) -- the projector 'blank' key."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setStyleSheet("background:black")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    """What a clinician opens with a patient beside them."""
+
+    def __init__(self, scenario: str | None = None, compare: str | None = None,
+                 prefs: Preferences | None = None, clock: Callable[[], float] = time.monotonic,
+                 remember: bool = True):
+        super().__init__()
+        self.prefs = prefs or load_preferences()
+        self.remember = remember
+        self.clock = clock
+        self.last_error = ""
+        self.timeline = simulate(load_scenario(scenario or self.prefs.scenario))
+        self.compare_timeline = simulate(load_scenario(compare)) if compare else None
+        self.playhead = Playhead(story_axis(self.timelines), self)
+        self.style_ = Style(self.prefs.palette, self.prefs.vocabulary if self.prefs.labels else "none")
+        self.setWindowTitle(self.tr("Keta Viz"))
+        self._build()
+        self._build_actions()
+        self._apply_palette()
+        self.plots.setVisible(self.prefs.plots)
+        if self.prefs.geometry is not None:
+            self.restoreGeometry(self.prefs.geometry)
+        self._t0 = self._last = self.clock()
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self.tick)
+        self.ticker.start()
+
+    # ------------------------------------------------------------------ structure ---
+    @property
+    def timelines(self) -> list[Timeline]:
+        """The scenarios shown: one, or two in compare mode."""
+        return [self.timeline] + ([self.compare_timeline] if self.compare_timeline else [])
+
+    def _build(self) -> None:
+        self.views = [SynapseView(self.playhead, tl, self.style_, seed=k) for k, tl in enumerate(self.timelines)]
+        self.views_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.views_box.setContentsMargins(0, 0, 0, 0)
+        self.views_box.setSpacing(4)
+        for v in self.views:
+            self.views_box.addWidget(v)
+        views_area = QWidget()
+        views_area.setLayout(self.views_box)
+        self.narration = NarrationPanel(self.playhead, self.timelines)
+        self.narration.set_vocabulary(self.prefs.vocabulary)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(views_area)
+        self.splitter.addWidget(self.narration)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.scrubber = Scrubber(self.playhead, self.timelines)
+        self.scrubber.set_timelines(self.timelines)
+        self.plots = PlotsPanel(self.playhead, self.timelines)
+        self.plots.setMinimumHeight(200)
+        central = QWidget()
+        col = QVBoxLayout(central)
+        col.setContentsMargins(6, 6, 6, 6)
+        col.addWidget(self.splitter, 5)
+        col.addWidget(self.scrubber)
+        col.addLayout(self._transport())
+        col.addWidget(self.plots, 2)
+        self.setCentralWidget(central)
+        self.black = BlackScreen(self)
+        self.playhead.time_changed.connect(self._time_label_update)
+        self.playhead.playing_changed.connect(self._play_button_update)
+        self._time_label_update()
+
+    def _transport(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        icon = self.style().standardIcon
+        sp = QStyle.StandardPixmap
+        self.play_icons = (icon(sp.SP_MediaPlay), icon(sp.SP_MediaPause))
+        self.play_button = self._tool_button(self.play_icons[0], self.tr("Play / pause (Space)"), self.playhead.toggle)
+        prev_b = self._tool_button(icon(sp.SP_MediaSkipBackward), self.tr("Previous stage (PageUp)"),
+                                   self.previous_stage)
+        next_b = self._tool_button(icon(sp.SP_MediaSkipForward), self.tr("Next stage (PageDown)"), self.next_stage)
+        self.loop_button = self._tool_button(icon(sp.SP_BrowserReload), self.tr("Loop"), None)
+        self.loop_button.setCheckable(True)
+        self.loop_button.toggled.connect(lambda on: setattr(self.playhead, "loop", on))
+        self.speed_box = QComboBox()
+        self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for s in SPEEDS:
+            self.speed_box.addItem(f"{s:g}×", s)
+        self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed_box.currentIndexChanged.connect(lambda i: setattr(self.playhead, "speed", SPEEDS[i]))
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(260)
+        for w in (prev_b, self.play_button, next_b, self.loop_button, self.speed_box):
+            row.addWidget(w)
+        row.addSpacing(12)
+        row.addWidget(self.time_label, 1)
+        return row
+
+    def _tool_button(self, icon: QIcon, tip: str, slot) -> QToolButton:
+        b = QToolButton()
+        b.setIcon(icon)
+        b.setIconSize(QSize(22, 22))
+        b.setToolTip(tip)
+        b.setAccessibleName(tip)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        b.setMinimumSize(QSize(40, 34))
+        if slot is not None:
+            b.clicked.connect(slot)
+        return b
+
+    def _build_actions(self) -> None:
+        tb = QToolBar(self.tr("Main"))
+        tb.setObjectName("main-toolbar")
+        tb.setMovable(False)
+        self.addToolBar(tb)
+        self.scenario_box = QComboBox()
+        self.scenario_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._fill_scenarios()
+        self.scenario_box.activated.connect(self._scenario_chosen)
+        tb.addWidget(self.scenario_box)
+        self.vocab_action = self._action(self.tr("Expert words"), None, checkable=True,
+                                         checked=self.prefs.vocabulary == "expert", slot=self._vocab_toggled)
+        self.projector_action = self._action(self.tr("Projector colours"), None, checkable=True,
+                                             checked=self.prefs.palette == "projector", slot=self._palette_toggled)
+        self.labels_action = self._action(self.tr("Labels"), None, checkable=True, checked=self.prefs.labels,
+                                          slot=self._labels_toggled)
+        self.plots_action = self._action(self.tr("Plots"), None, checkable=True, checked=self.prefs.plots,
+                                         slot=self._plots_toggled)
+        self.compare_action = self._action(self.tr("Compare with SSRI"), None, checkable=True,
+                                           checked=self.compare_timeline is not None, slot=self._compare_toggled)
+        self.fullscreen_action = self._action(self.tr("Full screen"), ["F", "F11"], slot=self.toggle_full_screen)
+        self.about_action = self._action(self.tr("The science"), None, slot=self.show_about)
+        for a in (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
+                  self.compare_action, self.fullscreen_action, self.about_action):
+            tb.addAction(a)
+        shortcuts = {
+            ("Space", "K"): self.playhead.toggle,
+            ("J",): lambda: self.playhead.step_u(-SEEK_STEP_U),
+            ("L",): lambda: self.playhead.step_u(SEEK_STEP_U),
+            ("Left",): lambda: self.playhead.step_u(-FINE_STEP_U),
+            ("Right",): lambda: self.playhead.step_u(FINE_STEP_U),
+            ("Home",): lambda: self.playhead.seek(0.0),
+            ("End",): lambda: self.playhead.seek(self.playhead.axis.span_h),
+            ("PgUp",): self.previous_stage,
+            ("PgDown",): self.next_stage,
+            ("B",): self.toggle_black,
+            ("Esc",): self.leave_full_screen,
+        }
+        for n in range(1, 10):
+            shortcuts[(str(n),)] = (lambda _checked=False, k=n: self.jump_to_stage(k))
+        for keys, slot in shortcuts.items():
+            self._action(keys[0], list(keys), slot=slot)
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Open scenario file…"), ["Ctrl+O"], slot=self.choose_scenario_file))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Quit"), ["Ctrl+Q"], slot=self.close))
+        view_menu = menu.addMenu(self.tr("&View"))
+        for a in (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
+                  self.compare_action, self.fullscreen_action):
+            view_menu.addAction(a)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _action(self, text: str, keys: list[str] | None, slot=None, checkable: bool = False,
+                checked: bool = False) -> QAction:
+        a = QAction(text, self)
+        if keys:
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        a.setCheckable(checkable)
+        if checkable:
+            a.setChecked(checked)
+            a.toggled.connect(slot)
+        elif slot is not None:
+            a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _fill_scenarios(self) -> None:
+        self.scenario_box.clear()
+        for name in bundled_names():
+            self.scenario_box.addItem(load_scenario(name).title, name)
+        if self.timeline.scenario.name not in bundled_names():
+            self.scenario_box.addItem(self.timeline.scenario.title, self.timeline.scenario.source)
+        self.scenario_box.addItem(self.tr("Open scenario file…"), OPEN_FILE)
+        self._select_current_scenario()
+
+    def _select_current_scenario(self) -> None:
+        for i in range(self.scenario_box.count()):
+            if self.scenario_box.itemData(i) in (self.timeline.scenario.name, self.timeline.scenario.source):
+                self.scenario_box.setCurrentIndex(i)
+                return
+
+    # ------------------------------------------------------------------ behaviour ---
+    def tick(self) -> None:
+        """One animation tick: advance playback by wall time, move the particles."""
+        now = self.clock()
+        self.playhead.advance(now - self._last)
+        self._last = now
+        for v in self.views:
+            v.set_phase(now - self._t0)
+
+    def set_scenario(self, name_or_path: str) -> bool:
+        """Show another scenario; a bad one leaves the current one loaded and says why."""
+        try:
+            tl = simulate(load_scenario(name_or_path))
+        except ScenarioError as exc:
+            self.show_error(str(exc))
+            self._select_current_scenario()
+            return False
+        self.timeline = tl
+        self._timelines_changed()
+        self._fill_scenarios()
+        self.prefs.scenario = tl.scenario.name if tl.scenario.name in bundled_names() else tl.scenario.source
+        return True
+
+    def set_compare(self, name: str | None) -> bool:
+        """Show a second scenario beside the first (None: single view); the time is kept."""
+        try:
+            self.compare_timeline = simulate(load_scenario(name)) if name else None
+        except ScenarioError as exc:
+            self.show_error(str(exc))
+            return False
+        while self.views_box.count():
+            w = self.views_box.takeAt(0).widget()
+            w.deleteLater()
+        self.views = [SynapseView(self.playhead, tl, self.style_, seed=k) for k, tl in enumerate(self.timelines)]
+        for v in self.views:
+            self.views_box.addWidget(v)
+        self._timelines_changed()
+        self.compare_action.blockSignals(True)
+        self.compare_action.setChecked(name is not None)
+        self.compare_action.blockSignals(False)
+        return True
+
+    def _timelines_changed(self) -> None:
+        t = self.playhead.t
+        for v, tl in zip(self.views, self.timelines):
+            v.set_timeline(tl)
+        self.playhead.set_axis(story_axis(self.timelines))
+        self.playhead.seek(t, force=True)
+        self.scrubber.set_timelines(self.timelines)
+        self.plots.set_timelines(self.timelines)
+        self.narration.set_timelines(self.timelines)
+
+    def _scenario_chosen(self, index: int) -> None:
+        data = self.scenario_box.itemData(index)
+        if data == OPEN_FILE:
+            self.choose_scenario_file()
+        elif data not in (self.timeline.scenario.name, self.timeline.scenario.source):
+            self.set_scenario(data)
+
+    def choose_scenario_file(self) -> None:
+        """Ask for a scenario .toml file and load it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open scenario"), "", self.tr("Scenario (*.toml)"))
+        if path:
+            self.set_scenario(path)
+        else:
+            self._select_current_scenario()
+
+    def show_error(self, text: str) -> None:
+        """A clear, non-blocking message box."""
+        self.last_error = text
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Keta Viz"), text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def stage_starts(self) -> list[float]:
+        """Start times of every stage shown (both scenarios in compare mode)."""
+        return sorted({st.start for tl in self.timelines for st in tl.stages})
+
+    def next_stage(self) -> None:
+        """Jump to the start of the next stage."""
+        later = [s for s in self.stage_starts() if s > self.playhead.t + 1e-9]
+        if later:
+            self.playhead.seek(later[0])
+
+    def previous_stage(self) -> None:
+        """Jump to the start of the current stage, or the one before if already there."""
+        earlier = [s for s in self.stage_starts() if s < self.playhead.t - 1e-9]
+        if earlier:
+            self.playhead.seek(earlier[-1])
+
+    def jump_to_stage(self, number: int) -> None:
+        """Jump to stage N (1-based) of the main scenario."""
+        if 1 <= number <= len(self.timeline.stages):
+            self.playhead.seek(self.timeline.stages[number - 1].start)
+
+    def toggle_black(self) -> None:
+        """Black the screen out, or bring it back."""
+        self.black.setGeometry(self.rect())
+        self.black.setVisible(not self.black.isVisible())
+        self.black.raise_()
+
+    def toggle_full_screen(self) -> None:
+        """Full screen on or off."""
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def leave_full_screen(self) -> None:
+        """Esc: leave full screen (and the black screen)."""
+        self.black.hide()
+        if self.isFullScreen():
+            self.showNormal()
+
+    def show_about(self) -> None:
+        """The science: what the picture simplifies, its sources, the disclaimer."""
+        from .about import AboutDialog
+
+        AboutDialog(self).open()
+
+    def _restyle(self) -> None:
+        self.style_ = Style(self.prefs.palette, self.prefs.vocabulary if self.prefs.labels else "none")
+        for v in self.views:
+            v.set_style(self.style_)
+
+    def _vocab_toggled(self, expert: bool) -> None:
+        self.prefs.vocabulary = "expert" if expert else "plain"
+        self.narration.set_vocabulary(self.prefs.vocabulary)
+        self._restyle()
+
+    def _palette_toggled(self, projector: bool) -> None:
+        self.prefs.palette = "projector" if projector else "screen"
+        self._restyle()
+        self._apply_palette()
+
+    def _labels_toggled(self, on: bool) -> None:
+        self.prefs.labels = on
+        self._restyle()
+
+    def _plots_toggled(self, on: bool) -> None:
+        self.prefs.plots = on
+        self.plots.setVisible(on)
+
+    def _compare_toggled(self, on: bool) -> None:
+        other = "escitalopram" if self.timeline.scenario.family == "ketamine" else "ketamine-iv"
+        self.set_compare(other if on else None)
+
+    def _apply_palette(self) -> None:
+        import pyqtgraph as pg
+
+        dark = self.prefs.palette == "screen"
+        self.setStyleSheet("" if not dark else
+                           "QMainWindow, QWidget { background:#161D26; color:#F4EFE8 } "
+                           "QToolButton, QComboBox { background:#263140; border:1px solid #3A4350; padding:4px }"
+                           "QToolButton:checked { background:#3E5068 }")
+        for plot in self.plots.plots:
+            for name in ("bottom", "left"):
+                plot.getAxis(name).setTextPen(pg.mkPen("#F4EFE8" if dark else "#15120F"))
+
+    def _time_label_update(self, *_args) -> None:
+        from ..content import load_content
+
+        c = load_content()
+        self.time_label.setText(c.time_in_words(self.playhead.t, self.timeline.scenario.family))
+
+    def _play_button_update(self, playing: bool) -> None:
+        self.play_button.setIcon(self.play_icons[1 if playing else 0])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.black.setGeometry(self.rect())
+        narrow = self.width() < 1100
+        self.views_box.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.remember:
+            self.prefs.geometry = self.saveGeometry()
+            save_preferences(self.prefs)
+        super().closeEvent(event)

@@ -1,0 +1,116 @@
+"""The narration panel: the stage's title, text (plain or expert), analogy, badge and sources."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ..content import load_content
+from ..model import Timeline
+from .playhead import Playhead
+
+
+class StageSection(QWidget):
+    """Narration of one scenario at the Playhead's time."""
+
+    def __init__(self, timeline: Timeline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.timeline = timeline
+        self.content = load_content()
+        self.vocabulary = "plain"
+        self.font_scale = 1.0
+        self.header = QLabel()
+        self.title = QLabel()
+        self.badge = QLabel()
+        self.body = QLabel()
+        self.analogy = QLabel()
+        self.sources_button = QPushButton()
+        self.sources_button.setCheckable(True)
+        self.sources = QLabel()
+        for lab in (self.header, self.title, self.body, self.analogy, self.sources):
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            lab.setOpenExternalLinks(False)
+        self.sources.setVisible(False)
+        self.sources_button.toggled.connect(self.sources.setVisible)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.header, self.title, self.badge, self.body, self.analogy, self.sources_button, self.sources):
+            layout.addWidget(w)
+        self.stage_id = None
+        self._shown: tuple | None = None
+
+    def show_time(self, t: float) -> None:
+        """Update the texts for model time t (only when what they say changes)."""
+        tl = self.timeline
+        family = tl.scenario.family
+        stage = tl.stage_at(t)
+        words = self.content.time_in_words(t, family)
+        key = (stage.id, words, self.vocabulary, self.font_scale, id(tl))
+        if key == self._shown:
+            return
+        self._shown = key
+        st = self.content.stage(family, stage.id)
+        self.stage_id = stage.id
+        s = self.font_scale
+        self.header.setText(f"<span style='font-size:{11 * s:.0f}pt'>{html.escape(tl.scenario.title)}"
+                            f" · {html.escape(words)}</span>")
+        self.title.setText(f"<b style='font-size:{18 * s:.0f}pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
+        badge = self.content.ui["badges"]["in_animals"]
+        self.badge.setText(f"<span style='background:#E69F00;color:#111;font-size:{10 * s:.0f}pt'>"
+                           f"&nbsp;{html.escape(badge)}&nbsp;</span>")
+        self.badge.setVisible(st.in_animals)
+        self.body.setText(f"<span style='font-size:{13 * s:.0f}pt'>{html.escape(st.body(self.vocabulary))}</span>")
+        self.analogy.setText(f"<i style='font-size:{12 * s:.0f}pt'>“{html.escape(st.analogy)}”</i>")
+        self.sources_button.setText(self.tr("(i) Sources ({n})").replace("{n}", str(len(st.sources))))
+        self.sources.setText("<br>".join(f"<span style='font-size:{9 * s:.0f}pt'>• "
+                                         f"{html.escape(self.content.citation(k))}</span>" for k in st.sources))
+
+
+class NarrationPanel(QScrollArea):
+    """One StageSection per shown scenario, following the Playhead."""
+
+    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.playhead = playhead
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(300)
+        self.vocabulary = "plain"
+        self.font_scale = 1.0
+        self.sections: list[StageSection] = []
+        self.set_timelines(timelines)
+        playhead.time_changed.connect(self.refresh)
+
+    def set_timelines(self, timelines: list[Timeline]) -> None:
+        """One section per scenario."""
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self.sections = []
+        for tl in timelines:
+            sec = StageSection(tl)
+            self.sections.append(sec)
+            layout.addWidget(sec)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        self.refresh()
+
+    def set_vocabulary(self, vocabulary: str) -> None:
+        """'plain' (patient) or 'expert' (educator) words."""
+        self.vocabulary = vocabulary
+        self.refresh()
+
+    def set_font_scale(self, scale: float) -> None:
+        """Larger type for rooms and kiosks."""
+        self.font_scale = scale
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Re-read the texts for the current time."""
+        for sec in self.sections:
+            sec.vocabulary = self.vocabulary
+            sec.font_scale = self.font_scale
+            sec.show_time(self.playhead.t)

@@ -1,0 +1,117 @@
+"""The story scrubber: model time on the story axis, stage markers, click or drag to seek."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ..content import load_content
+from ..model import Timeline
+from ..scene.synapse import NO_PEN, scene_font
+from .playhead import Playhead
+
+TRACK_COLOURS = (QColor("#E69F00"), QColor("#56B4E9"))  # one per compared scenario
+
+
+class Scrubber(QWidget):
+    """Observes the Playhead; seeking by mouse writes to it."""
+
+    hovered = Signal(float)  # model time under the mouse
+
+    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.playhead = playhead
+        self.timelines = timelines
+        self.content = load_content()
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        playhead.time_changed.connect(self.update)
+        playhead.axis_changed.connect(self.update)
+        self.setAccessibleName(self.tr("Time scrubber"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(800, self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(200, self._height())
+
+    def _height(self) -> int:
+        return 38 + 22 * len(self.timelines) + 4
+
+    def set_timelines(self, timelines: list[Timeline]) -> None:
+        """Show the stage markers of these scenarios (one row each)."""
+        self.timelines = timelines
+        self.setFixedHeight(self._height())
+        self.update()
+
+    # geometry ------------------------------------------------------------------------
+    def _track(self) -> QRectF:
+        return QRectF(14, 6, max(10, self.width() - 28), 22 * len(self.timelines))
+
+    def x_to_u(self, x: float) -> float:
+        """Story position under a widget x coordinate."""
+        tr = self._track()
+        return min(max((x - tr.left()) / tr.width(), 0.0), 1.0)
+
+    def u_to_x(self, u: float) -> float:
+        """Widget x coordinate of a story position."""
+        tr = self._track()
+        return tr.left() + u * tr.width()
+
+    # painting ------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        ink = pal.color(pal.ColorRole.WindowText)
+        base = pal.color(pal.ColorRole.Base)
+        tr = self._track()
+        axis = self.playhead.axis
+        p.setFont(scene_font(11))
+        fm = QFontMetricsF(p.font())
+        for row, tl in enumerate(self.timelines):
+            y = tr.top() + row * 22
+            for st in tl.stages:
+                x0, x1 = self.u_to_x(axis.to_u(st.start)), self.u_to_x(axis.to_u(st.end))
+                col = QColor(TRACK_COLOURS[row % 2])
+                col.setAlpha(70 if st.index % 2 == 0 else 130)
+                p.setPen(NO_PEN)
+                p.setBrush(col)
+                p.drawRect(QRectF(x0, y + 2, max(1.0, x1 - x0 - 1), 18))
+                label = str(st.index + 1)
+                if x1 - x0 > fm.horizontalAdvance(label) + 4:
+                    p.setPen(ink)
+                    p.drawText(QRectF(x0, y + 2, x1 - x0, 18), Qt.AlignmentFlag.AlignCenter, label)
+        # ticks
+        p.setPen(QPen(ink, 1))
+        ty = tr.bottom() + 4
+        for u, text in axis.ticks():
+            x = self.u_to_x(u)
+            p.drawLine(QPointF(x, tr.bottom()), QPointF(x, ty + 3))
+            w = fm.horizontalAdvance(text)
+            p.drawText(QPointF(min(max(x - w / 2, 0), self.width() - w), ty + 3 + fm.ascent()), text)
+        # handle
+        x = self.u_to_x(self.playhead.u)
+        p.setPen(QPen(ink, 2))
+        p.drawLine(QPointF(x, tr.top() - 4), QPointF(x, tr.bottom() + 2))
+        p.setBrush(base)
+        p.drawEllipse(QPointF(x, tr.top() + tr.height() / 2), 7, 7)
+        p.end()
+
+    # input ---------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.playhead.seek_u(self.x_to_u(event.position().x()))
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        u = self.x_to_u(event.position().x())
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.playhead.seek_u(u)
+        t = self.playhead.axis.to_t(u)
+        tl = self.timelines[0]
+        stage = self.content.stage(tl.scenario.family, tl.stage_at(t).id)
+        words = self.content.time_in_words(t, tl.scenario.family)
+        QToolTip.showText(event.globalPosition().toPoint(), f"{words} — {stage.title}", self)
+        self.hovered.emit(t)

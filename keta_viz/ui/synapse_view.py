@@ -1,0 +1,64 @@
+"""A widget that shows the synapse at the Playhead's time, drawn by keta_viz.scene."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..model import Timeline
+from ..scene.render import scene_image
+from ..scene.synapse import Style
+from .playhead import Playhead
+
+
+class SynapseView(QWidget):
+    """Observes the Playhead; repaints when the time, phase, style or size change."""
+
+    def __init__(self, playhead: Playhead, timeline: Timeline, style: Style, seed: int = 0,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.playhead = playhead
+        self.timeline = timeline
+        self.style_ = style
+        self.seed = seed
+        self.phase = 0.0
+        self._frame: QImage | None = None
+        self._frame_key: tuple | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        playhead.time_changed.connect(self.update)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(1280, 720)
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Show another scenario (same Playhead)."""
+        self.timeline = timeline
+        self.update()
+
+    def set_style(self, style: Style) -> None:
+        """Change palette or labels."""
+        self.style_ = style
+        self.update()
+
+    def set_phase(self, phase: float) -> None:
+        """Advance the particles' animation clock (seconds)."""
+        self.phase = phase
+        self.update()
+
+    def frame(self) -> QImage:
+        """The image for the current state (rendered only when something changed)."""
+        dpr = self.devicePixelRatioF()
+        w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
+        key = (self.playhead.t, self.phase, w, h, self.style_, id(self.timeline), self.seed)
+        if key != self._frame_key:
+            self._frame = scene_image(self.timeline, self.playhead.t, w, h, self.style_, self.phase, self.seed)
+            self._frame.setDevicePixelRatio(dpr)
+            self._frame_key = key
+        return self._frame
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        p = QPainter(self)
+        p.drawImage(QRect(0, 0, self.width(), self.height()), self.frame())
+        p.end()
