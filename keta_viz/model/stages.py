@@ -42,7 +42,7 @@ def ketamine_triggers(s: Scenario, t: np.ndarray, v: dict[str, np.ndarray]) -> d
         "new_spines": _first(t, spine_rise),
         "relief_holds": _first(t, _rise(v["spine_density"], first, 0.95)),
         "course_reboost": doses[1] if len(doses) > 1 else None,
-        "fading": _first(t, v["relief"] < 0.8 * peak_relief, after=last_peak),
+        "fading": _first(t, v["relief"] < 0.6 * peak_relief, after=last_peak),
     }
 
 

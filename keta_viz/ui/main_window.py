@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QBoxLayout, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QSplitter, QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
+from ..content import load_content
+from ..content.captions import KEY_MOMENTS_H, compare_caption
 from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scenario, simulate
 from ..scene.synapse import Style
 from .narration import NarrationPanel
@@ -56,8 +58,10 @@ class MainWindow(QMainWindow):
         self.playhead = Playhead(story_axis(self.timelines), self)
         self.style_ = Style(self.prefs.palette, self.prefs.vocabulary if self.prefs.labels else "none")
         self.setWindowTitle(self.tr("Keta Viz"))
+        self.content = load_content()
         self._build()
         self._build_actions()
+        self._compare_ui_update()
         self._apply_palette()
         self.plots.setVisible(self.prefs.plots)
         if self.prefs.geometry is not None:
@@ -81,8 +85,14 @@ class MainWindow(QMainWindow):
         self.views_box.setSpacing(4)
         for v in self.views:
             self.views_box.addWidget(v)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setObjectName("compare-caption")
         views_area = QWidget()
-        views_area.setLayout(self.views_box)
+        area = QVBoxLayout(views_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.addWidget(self.caption)
+        area.addLayout(self.views_box, 1)
         self.narration = NarrationPanel(self.playhead, self.timelines)
         self.narration.set_vocabulary(self.prefs.vocabulary)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -104,6 +114,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.black = BlackScreen(self)
         self.playhead.time_changed.connect(self._time_label_update)
+        self.playhead.time_changed.connect(self._caption_update)
         self.playhead.playing_changed.connect(self._play_button_update)
         self._time_label_update()
 
@@ -131,6 +142,15 @@ class MainWindow(QMainWindow):
             row.addWidget(w)
         row.addSpacing(12)
         row.addWidget(self.time_label, 1)
+        row.addWidget(QLabel(self.content.ui["compare"]["key_moments"]))
+        self.moment_buttons = []
+        for hours, text in zip(KEY_MOMENTS_H, self.content.ui["compare"]["moments"]):
+            b = QToolButton()
+            b.setText(text)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _checked=False, h=hours: self.playhead.seek(h))
+            self.moment_buttons.append(b)
+            row.addWidget(b)
         return row
 
     def _tool_button(self, icon: QIcon, tip: str, slot) -> QToolButton:
@@ -155,6 +175,12 @@ class MainWindow(QMainWindow):
         self._fill_scenarios()
         self.scenario_box.activated.connect(self._scenario_chosen)
         tb.addWidget(self.scenario_box)
+        self.against_box = QComboBox()
+        self.against_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for name in bundled_names():
+            self.against_box.addItem(load_scenario(name).title, name)
+        self.against_box.activated.connect(lambda i: self.set_compare(self.against_box.itemData(i)))
+        self.against_action = tb.addWidget(self.against_box)
         self.vocab_action = self._action(self.tr("Expert words"), None, checkable=True,
                                          checked=self.prefs.vocabulary == "expert", slot=self._vocab_toggled)
         self.projector_action = self._action(self.tr("Projector colours"), None, checkable=True,
@@ -271,6 +297,18 @@ class MainWindow(QMainWindow):
         self.compare_action.blockSignals(False)
         return True
 
+    def _compare_ui_update(self) -> None:
+        on = self.compare_timeline is not None
+        self.against_action.setVisible(on)
+        self.caption.setVisible(on)
+        if on:
+            self.against_box.setCurrentIndex(max(0, self.against_box.findData(self.compare_timeline.scenario.name)))
+        self._caption_update()
+
+    def _caption_update(self, *_args) -> None:
+        if self.compare_timeline is not None:
+            self.caption.setText(compare_caption(self.content, self.timeline, self.compare_timeline, self.playhead.t))
+
     def _timelines_changed(self) -> None:
         t = self.playhead.t
         for v, tl in zip(self.views, self.timelines):
@@ -280,6 +318,7 @@ class MainWindow(QMainWindow):
         self.scrubber.set_timelines(self.timelines)
         self.plots.set_timelines(self.timelines)
         self.narration.set_timelines(self.timelines)
+        self._compare_ui_update()
 
     def _scenario_chosen(self, index: int) -> None:
         data = self.scenario_box.itemData(index)
@@ -377,19 +416,18 @@ class MainWindow(QMainWindow):
         import pyqtgraph as pg
 
         dark = self.prefs.palette == "screen"
-        self.setStyleSheet("" if not dark else
-                           "QMainWindow, QWidget { background:#161D26; color:#F4EFE8 } "
-                           "QToolButton, QComboBox { background:#263140; border:1px solid #3A4350; padding:4px }"
-                           "QToolButton:checked { background:#3E5068 }")
+        sheet = "QLabel#compare-caption { font-size:15pt; padding:4px }"
+        if dark:
+            sheet += ("QMainWindow, QWidget { background:#161D26; color:#F4EFE8 } "
+                      "QToolButton, QComboBox { background:#263140; border:1px solid #3A4350; padding:4px }"
+                      "QToolButton:checked { background:#3E5068 }")
+        self.setStyleSheet(sheet)
         for plot in self.plots.plots:
             for name in ("bottom", "left"):
                 plot.getAxis(name).setTextPen(pg.mkPen("#F4EFE8" if dark else "#15120F"))
 
     def _time_label_update(self, *_args) -> None:
-        from ..content import load_content
-
-        c = load_content()
-        self.time_label.setText(c.time_in_words(self.playhead.t, self.timeline.scenario.family))
+        self.time_label.setText(self.content.time_in_words(self.playhead.t, self.timeline.scenario.family))
 
     def _play_button_update(self, playing: bool) -> None:
         self.play_button.setIcon(self.play_icons[1 if playing else 0])

@@ -24,6 +24,10 @@ SERIES_COLOURS = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "gluta
                   "sert_occupancy": "#D55E00", "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00"}
 
 
+SIDE_COLOURS = ("#E69F00", "#56B4E9")  # the scrubber's track colours of the two compared sides
+DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+
+
 class StoryAxisItem(pg.AxisItem):
     """Bottom axis with the story ticks (1 min, 1 h, 1 day, 1 week...)."""
 
@@ -80,10 +84,12 @@ class PlotsPanel(QWidget):
             for k, (tl, fam) in enumerate(zip(timelines, families)):
                 series = dict(PLOT_GROUPS[fam])[group]
                 u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[:: max(1, len(tl.t_hours) // 1500)]])
-                for name in series:
+                for j, name in enumerate(series):
                     y = tl.series(name)[:: max(1, len(tl.t_hours) // 1500)]
-                    pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2,
-                                   style=Qt.PenStyle.SolidLine if k == 0 else Qt.PenStyle.DashLine)
+                    if len(timelines) > 1:  # compare: colour says which side, dashes say which series
+                        pen = pg.mkPen(SIDE_COLOURS[k], width=2, style=DASHES[j % len(DASHES)])
+                    else:
+                        pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2)
                     label = self.content.ui["series"][name] + (f" ({tl.scenario.drug})" if len(timelines) > 1 else "")
                     curve = plot.plot(u, y, pen=pen, name=label)
                     self.curves[f"{k}:{name}"] = curve

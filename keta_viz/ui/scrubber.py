@@ -10,8 +10,8 @@ from ..content import load_content
 from ..model import Timeline
 from ..scene.synapse import NO_PEN, scene_font
 from .playhead import Playhead
+from .plots import SIDE_COLOURS
 
-TRACK_COLOURS = (QColor("#E69F00"), QColor("#56B4E9"))  # one per compared scenario
 
 
 class Scrubber(QWidget):
@@ -75,7 +75,7 @@ class Scrubber(QWidget):
             y = tr.top() + row * 22
             for st in tl.stages:
                 x0, x1 = self.u_to_x(axis.to_u(st.start)), self.u_to_x(axis.to_u(st.end))
-                col = QColor(TRACK_COLOURS[row % 2])
+                col = QColor(SIDE_COLOURS[row % 2])
                 col.setAlpha(70 if st.index % 2 == 0 else 130)
                 p.setPen(NO_PEN)
                 p.setBrush(col)

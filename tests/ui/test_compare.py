@@ -1,0 +1,74 @@
+"""Compare mode: two synapse views on one Playhead; the caption's numbers match both Timelines."""
+
+import re
+
+import pytest
+
+from keta_viz.content import load_content
+from keta_viz.content.captions import compare_caption
+
+
+@pytest.fixture
+def compare(window):
+    window.set_compare("escitalopram")
+    return window
+
+
+def test_both_views_show_the_same_time(compare):
+    assert len(compare.views) == 2
+    for t in (0.5, 24, 300):
+        compare.playhead.seek(t)
+        assert {v.playhead.t for v in compare.views} == {t}
+        assert compare.views[0].timeline.scenario.drug == "ketamine"
+        assert compare.views[1].timeline.scenario.drug == "escitalopram"
+
+
+def test_axis_spans_the_longer_scenario(compare):
+    assert compare.playhead.axis.span_h == compare.compare_timeline.end == 56 * 24
+
+
+def test_caption_numbers_and_stages_match_the_timelines(compare):
+    compare.playhead.seek(24)
+    text = compare.caption.text()
+    c = load_content()
+    ket, esc = compare.timeline, compare.compare_timeline
+    assert text.startswith("Day 2")
+    assert c.stage("ketamine", ket.stage_at(24).id).title in text
+    assert c.stage("ssri", esc.stage_at(24).id).title in text
+    numbers = [int(n) for n in re.findall(r"(\d+)%", text)]
+    k, e = ket.at(24), esc.at(24)
+    assert numbers == [round(100 * (k["spine_density"] - 0.75) / 0.25), round(100 * k["relief"]),
+                       round(100 * e["sert_occupancy"]), round(100 * e["autoreceptor_brake"]),
+                       round(100 * e["relief"])]
+    compare.playhead.seek(24 * 7 * 4)
+    assert compare.caption.text() != text
+
+
+def test_changing_one_side_keeps_the_time(compare):
+    compare.playhead.seek(30)
+    assert compare.set_compare("fluoxetine")
+    assert compare.playhead.t == 30
+    assert compare.views[1].timeline.scenario.drug == "fluoxetine"
+    assert compare.set_scenario("esketamine-nasal")
+    assert compare.playhead.t == 30 and compare.views[0].timeline.scenario.drug == "esketamine"
+
+
+def test_key_moments_seek(compare):
+    compare.moment_buttons[1].click()
+    assert compare.playhead.t == 24
+
+
+def test_narrow_window_stacks_views(compare, qtbot):
+    compare.resize(1000, 900)
+    qtbot.wait(10)
+    assert compare.views[1].y() > compare.views[0].y()
+    compare.resize(1600, 900)
+    qtbot.wait(10)
+    assert compare.views[1].x() > compare.views[0].x()
+
+
+def test_caption_function_is_composed_not_fixed():
+    from keta_viz.model import load_scenario, simulate
+
+    a, b = simulate(load_scenario("ketamine-course")), simulate(load_scenario("fluoxetine"))
+    assert compare_caption(load_content(), a, b, 100) != compare_caption(load_content(), a, b, 101 * 3)
