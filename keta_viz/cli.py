@@ -144,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", metavar="SCENARIO", help="a second scenario beside the first")
     add_style_options(p)
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("bench", help="measure speed and memory (offscreen)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--quick", action="store_true", help="a shorter run (under a minute)")
+    p.set_defaults(func=lambda a: __import__("keta_viz.bench", fromlist=["cmd_bench"]).cmd_bench(a))
     return parser
 
 

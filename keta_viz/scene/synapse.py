@@ -220,7 +220,7 @@ def _mix(a: QColor, b: QColor, f: float) -> QColor:
                   round(a.blue() + (b.blue() - a.blue()) * f))
 
 
-def _draw_ampa(p: QPainter, pal: Palette, health: float, ampa: float, phase: float) -> None:
+def _draw_ampa(p: QPainter, pal: Palette, health: float, ampa: float) -> None:
     """AMPA receptors on the hero spine head, lit by glutamate."""
     level = float(np.clip((ampa - AMPA_BASE) / (1 - AMPA_BASE), 0, 1))
     rx = 44 + 26 * health
@@ -230,7 +230,7 @@ def _draw_ampa(p: QPainter, pal: Palette, health: float, ampa: float, phase: flo
     for i in range(n):
         a = math.radians(-150 + 120 * i / (n - 1))
         x, y = L.HERO_X + rx * math.cos(a), head_y + ry * math.sin(a)
-        lit = level * (0.75 + 0.25 * math.sin(phase * 1.3 + i))  # gentle, never a flash
+        lit = level * (0.8 + 0.2 * ((i * 3) % n) / n)
         col = _mix(pal.receptor, pal.ampa, 0.25 + 0.75 * lit)
         if lit > 0.3:
             halo = QColor(pal.ampa)
@@ -290,9 +290,9 @@ def _glow_image(size_px: int, rgba: int) -> QImage:
     return img
 
 
-def _draw_glow(p: QPainter, pal: Palette, activity: float, phase: float, s: float, ox: float, oy: float) -> None:
-    """The bouncer's soft glow; brightness follows interneuron activity, breathing slowly."""
-    strength = float(np.clip(activity, 0, 1)) * (0.9 + 0.1 * math.sin(phase * 0.9))
+def _draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, oy: float) -> None:
+    """The bouncer's soft glow; its brightness follows interneuron activity."""
+    strength = float(np.clip(activity, 0, 1))
     if strength <= 0.01:
         return
     size = int(L.BOUNCER_R * 4.2 * s)
@@ -369,7 +369,8 @@ SPRITE_SHAPE = {"glutamate": "dot", "gaba": "hexagon", "ketamine": "diamond", "b
 MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "serotonin": 2400, "ssri": 360}
 
 
-def _sprite(kind: str, pal: Palette, s: float):
+def sprite_for(kind: str, pal: Palette, s: float):
+    """The atlas sprite of a particle kind at scale s."""
     colour = getattr(pal, kind if kind != "bdnf" else "ampa")
     rim = colour.darker(190 if pal.name == "screen" else 150)
     return make_sprite(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), round(SPRITE_SIZE[kind] * s))
@@ -435,42 +436,55 @@ def count_particles(family: str, state: dict, phase: float = 0.0, seed: int = 0)
 
 # ------------------------------------------------------------------------------ labels ----
 
-def _draw_labels(p: QPainter, pal: Palette, family: str, style: Style, s: float, ox: float, oy: float) -> None:
-    content = load_content(style.lang)
-    font = scene_font(21 * s, bold=False)
+@lru_cache(maxsize=8)
+def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int) -> tuple:
+    """Each label pre-drawn as a small image, with its position, anchor and leader start."""
+    pal = palette(pal_name)
+    s, ox, oy = _viewport(width, height)
+    content = load_content(lang)
+    font = scene_font(21 * s)
     fm = QFontMetricsF(font)
-    p.save()
-    p.resetTransform()
-    p.setFont(font)
     box_bg = QColor(pal.background_top)
     box_bg.setAlpha(200)
-    for label_id, anchor, top_left in (L.KETAMINE_LABELS if family == "ketamine" else L.SSRI_LABELS):
-        text = content.label(label_id, style.labels)
-        ax, ay = anchor
-        lx, ly = top_left
+    out = []
+    for label_id, (ax, ay), (lx, ly) in (L.KETAMINE_LABELS if family == "ketamine" else L.SSRI_LABELS):
+        text = content.label(label_id, vocabulary)
         tw, th = fm.horizontalAdvance(text) + 16 * s, fm.height() + 8 * s
-        box = QRectF(ox + lx * s, oy + ly * s, tw, th)
-        a = QPointF(ox + ax * s, oy + ay * s)
-        near = QPointF(min(max(a.x(), box.left()), box.right()), min(max(a.y(), box.top()), box.bottom()))
-        p.setPen(QPen(pal.ink_soft, max(1.0, 1.6 * s)))
-        p.drawLine(near, a)
-        p.setBrush(pal.ink_soft)
-        p.drawEllipse(a, 3.2 * s, 3.2 * s)
+        img = QImage(int(tw) + 2, int(th) + 2, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(NO_PEN)
         p.setBrush(box_bg)
-        p.drawRoundedRect(box, 6 * s, 6 * s)
+        p.drawRoundedRect(QRectF(0, 0, tw, th), 6 * s, 6 * s)
+        p.setFont(font)
         p.setPen(pal.ink)
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-    p.restore()
+        p.drawText(QRectF(0, 0, tw, th), Qt.AlignmentFlag.AlignCenter, text)
+        p.end()
+        box = QRectF(ox + lx * s, oy + ly * s, tw, th)
+        anchor = QPointF(ox + ax * s, oy + ay * s)
+        near = QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
+        out.append((img, box.topLeft(), anchor, near))
+    return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s)), 3.2 * s
 
 
-# ---------------------------------------------------------------------------- compose ----
+def _draw_labels(p: QPainter, pal: Palette, family: str, style: Style, width: int, height: int) -> None:
+    """Labels with leader lines, on top of everything."""
+    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height)
+    for img, top_left, anchor, near in labels:
+        p.setPen(pen)
+        p.drawLine(near, anchor)
+        p.setBrush(pal.ink_soft)
+        p.drawEllipse(anchor, dot, dot)
+        p.drawImage(top_left, img)
 
-def render_frame(family: str, state: dict, phase: float, seed: int, width: int, height: int,
-                 style: Style = Style()) -> QImage:
-    """The whole synapse at one model state as a width x height image."""
-    pal = palette(style.palette)
-    img = static_layer(family, width, height, pal.name).copy()
+
+@lru_cache(maxsize=3)
+def state_layer(family: str, state_items: tuple, width: int, height: int, pal_name: str) -> QImage:
+    """Everything that depends on model time but not on the animation phase (cached per state)."""
+    state = dict(state_items)
+    pal = palette(pal_name)
+    img = static_layer(family, width, height, pal_name).copy()
     s, ox, oy = _viewport(width, height)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -478,25 +492,39 @@ def render_frame(family: str, state: dict, phase: float, seed: int, width: int, 
     health = spine_health(state["spine_density"])
     _draw_outlined(p, _spine_paths(health, state["spine_density"]), pal, 2.4, pal.cytoplasm)
     if family == "ketamine":
-        _draw_glow(p, pal, state["interneuron_activity"], phase, s, ox, oy)
+        _draw_glow(p, pal, state["interneuron_activity"], s, ox, oy)
         _draw_nmda(p, pal, state["nmda_block"])
-        _draw_ampa(p, pal, health, state["ampa"], phase)
+        _draw_ampa(p, pal, health, state["ampa"])
     else:
         _draw_sert(p, pal, state["sert_occupancy"])
         _draw_autoreceptors(p, pal, state["autoreceptor_brake"])
+        _draw_ampa(p, pal, health, AMPA_BASE + (1 - AMPA_BASE) * 0.6 * float(
+            np.clip(serotonin_score(np.array(state["serotonin"])), 0, 1)))
+    p.end()
+    return img
+
+
+def render_frame(family: str, state: dict, phase: float, seed: int, width: int, height: int,
+                 style: Style = Style()) -> QImage:
+    """The whole synapse at one model state as a width x height image."""
+    pal = palette(style.palette)
+    img = state_layer(family, tuple(state.items()), width, height, pal.name).copy()
+    s, ox, oy = _viewport(width, height)
+    if family == "ssri":
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setTransform(QTransform(s, 0, 0, s, ox, oy))
         firing = 1.0 - BRAKE_HOLD * state["autoreceptor_brake"] * min(
             1.0, state["sert_occupancy"] / SERT_OCCUPANCY_AT_MIN_DOSE)
         _draw_firing(p, pal, firing, phase)
-        _draw_ampa(p, pal, health, AMPA_BASE + (1 - AMPA_BASE) * 0.6 * float(
-            np.clip(serotonin_score(np.array(state["serotonin"])), 0, 1)), phase)
-    p.end()
+        p.end()
     buf = frame_array(img)
     for kind, (xy, fade) in particle_layout(family, state, phase, seed).items():
         dev = np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s])
-        blit(buf, dev, _sprite(kind, pal, s), fade)
+        blit(buf, dev, sprite_for(kind, pal, s), fade)
     if style.labels != "none":
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _draw_labels(p, pal, family, style, s, ox, oy)
+        _draw_labels(p, pal, family, style, width, height)
         p.end()
     return img

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..content import load_content
 from ..model import Timeline
@@ -83,6 +83,8 @@ class PlotsPanel(QWidget):
             legend.setColumnCount(2)
             for k, (tl, fam) in enumerate(zip(timelines, families)):
                 series = dict(PLOT_GROUPS[fam])[group]
+                if len(timelines) > 1 and group == "signals":  # compare: each drug's own receptor + BDNF
+                    series = (series[0], "bdnf")
                 u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[:: max(1, len(tl.t_hours) // 1500)]])
                 for j, name in enumerate(series):
                     y = tl.series(name)[:: max(1, len(tl.t_hours) // 1500)]
@@ -92,6 +94,8 @@ class PlotsPanel(QWidget):
                         pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2)
                     label = self.content.ui["series"][name] + (f" ({tl.scenario.drug})" if len(timelines) > 1 else "")
                     curve = plot.plot(u, y, pen=pen, name=label)
+                    # curves never change while the cursor moves: repaint them from a pixmap
+                    curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                     self.curves[f"{k}:{name}"] = curve
             cursor = pg.InfiniteLine(pos=self.playhead.u, angle=90, movable=True, pen=pg.mkPen("#F4EFE8", width=1.5))
             cursor.sigPositionChanged.connect(self._cursor_moved)

@@ -1,0 +1,18 @@
+"""`keta-viz bench --quick` runs and prints every figure (the figures are not asserted)."""
+
+import json
+import subprocess
+import sys
+
+KEYS = {"model_ms", "at_us", "frame_ms_p95_1080p", "frame_ms_p95_compare", "frame_ms_p95_4k", "seek_ms_p95",
+        "startup_s", "floor_startup_s", "startup_ratio", "floor_frame_ms", "frame_ratio", "rss_mb", "rss_growth_mb"}
+
+
+def test_bench_quick_prints_all_figures():
+    out = subprocess.run([sys.executable, "-m", "keta_viz", "bench", "--quick", "--json"],
+                         capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    figures = json.loads(out.stdout)
+    assert KEYS <= set(figures)
+    assert all(isinstance(figures[k], float) and figures[k] > 0 for k in KEYS - {"rss_growth_mb"})
