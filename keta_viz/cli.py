@@ -121,6 +121,52 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def terminal_progress(stream=sys.stderr):
+    """A progress bar on the terminal: returns a progress(done, total) callback."""
+    state = {"shown": -1}
+
+    tty = stream.isatty()
+
+    def progress(done: int, total: int) -> bool:
+        pct = int(100 * done / max(1, total))
+        step = pct if tty else pct // 10 * 10  # a log file gets one line per 10 %
+        if step != state["shown"]:
+            state["shown"] = step
+            bar = "#" * (pct // 4)
+            start, end = ("\r", "\n" if done >= total else "") if tty else ("", "\n")
+            stream.write(f"{start}[{bar:<25}] {pct:3d}%  {done}/{total} frames{end}")
+            stream.flush()
+        return True
+
+    return progress
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a PNG, an MP4 or GIF of the story, or a PDF handout, offscreen."""
+    from pathlib import Path
+
+    from .export import ExportCancelled, ExportRequest, run_export
+    from .scene.render import ensure_gui_app, parse_size
+    from .scene.synapse import Style
+
+    timelines = [_timeline(args.scenario)] + ([_timeline(args.compare)] if args.compare else [])
+    span = max(tl.end for tl in timelines)
+    req = ExportRequest(
+        timelines=tuple(timelines), out=Path(args.out),
+        t_at=time_in_span(args.at, span), t_from=time_in_span(args.t_from, span, "--from"),
+        t_to=time_in_span(args.t_to, span, "--to") if args.t_to else None,
+        size=parse_size(args.size) if args.size else None, fps=args.fps,
+        style=Style(args.palette, args.labels), captions=args.captions, force=args.force, seed=args.seed)
+    ensure_gui_app()
+    try:
+        out = run_export(req, terminal_progress() if req.kind in ("mp4", "gif") else (lambda d, t: True))
+    except (ExportCancelled, KeyboardInterrupt):
+        print("\nketa-viz: export cancelled; no file written", file=sys.stderr)
+        return 130
+    print(f"wrote {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(prog="keta-viz", description="Ketamine and SSRIs at the synapse.")
@@ -144,6 +190,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", metavar="SCENARIO", help="a second scenario beside the first")
     add_style_options(p)
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("export", help="export PNG, MP4, GIF or a PDF handout (offscreen)")
+    p.add_argument("--scenario", required=True)
+    p.add_argument("--compare", metavar="SCENARIO", help="a second scenario beside the first")
+    p.add_argument("--out", required=True, help="FILE.png, FILE.mp4, FILE.gif or FILE.pdf")
+    p.add_argument("--at", default="0", help="time of a PNG snapshot")
+    p.add_argument("--from", dest="t_from", default="0", help="video start time")
+    p.add_argument("--to", dest="t_to", help="video end time (default: the end of the story)")
+    p.add_argument("--size", help="WIDTHxHEIGHT (default 1920x1080; GIF 800x450)")
+    p.add_argument("--fps", type=int, help="frames per second (default 30; GIF 12)")
+    p.add_argument("--captions", action="store_true", help="burn the stage captions into the frames")
+    add_style_options(p)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("bench", help="measure speed and memory (offscreen)")
     p.add_argument("--json", action="store_true")

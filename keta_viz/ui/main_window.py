@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (QBoxLayout, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QSplitter, QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+                               QMainWindow, QMessageBox, QProgressDialog, QSplitter, QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ..content import load_content
 from ..content.captions import KEY_MOMENTS_H, compare_caption
 from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scenario, simulate
+from ..safe_write import WriteError
 from ..scene.synapse import Style
 from .narration import NarrationPanel
 from .playhead import SPEEDS, Playhead
@@ -217,6 +219,15 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("Open scenario file…"), ["Ctrl+O"], slot=self.choose_scenario_file))
         file_menu.addSeparator()
+        self.export_actions = [
+            self._action(self.tr("Export snapshot (PNG)…"), ["Ctrl+E"], slot=lambda: self.export_dialog("png")),
+            self._action(self.tr("Export video (MP4)…"), None, slot=lambda: self.export_dialog("mp4")),
+            self._action(self.tr("Export animated GIF…"), None, slot=lambda: self.export_dialog("gif")),
+            self._action(self.tr("Export patient handout (PDF)…"), ["Ctrl+P"], slot=lambda: self.export_dialog("pdf")),
+        ]
+        for a in self.export_actions:
+            file_menu.addAction(a)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), ["Ctrl+Q"], slot=self.close))
         view_menu = menu.addMenu(self.tr("&View"))
         for a in (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
@@ -334,6 +345,51 @@ class MainWindow(QMainWindow):
             self.set_scenario(path)
         else:
             self._select_current_scenario()
+
+    def export_dialog(self, kind: str) -> None:
+        """Ask where to save (the dialog confirms any overwrite), then export."""
+        filters = {"png": self.tr("PNG image (*.png)"), "mp4": self.tr("MP4 video (*.mp4)"),
+                   "gif": self.tr("Animated GIF (*.gif)"), "pdf": self.tr("PDF handout (*.pdf)")}
+        name = f"keta-viz-{self.timeline.scenario.name}.{kind}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), name, filters[kind])
+        if path:
+            if not path.lower().endswith("." + kind):
+                path += "." + kind
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Export with a progress dialog that can cancel; errors are shown, never raised."""
+        from ..export import ExportCancelled, ExportRequest, run_export
+
+        self.playhead.set_playing(False)
+        req = ExportRequest(tuple(self.timelines), Path(path), t_at=self.playhead.t, style=self.style_,
+                            captions=Path(path).suffix.lower() in (".mp4", ".gif"), force=True,
+                            drawing=self.drawing_image())
+        self.progress_dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 1, self)
+        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress_dialog.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> bool:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(done)
+            QApplication.processEvents()
+            return not self.progress_dialog.wasCanceled()
+
+        try:
+            run_export(req, progress)
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+            return True
+        except ExportCancelled:
+            self.statusBar().showMessage(self.tr("Export cancelled; nothing was saved"), 8000)
+        except (WriteError, ValueError) as exc:
+            self.show_error(str(exc))
+        finally:
+            self.progress_dialog.close()
+        return False
+
+    def drawing_image(self):
+        """The clinician's pen drawing over the current frame, or None when nothing is drawn."""
+        return None
 
     def show_error(self, text: str) -> None:
         """A clear, non-blocking message box."""

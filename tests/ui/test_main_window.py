@@ -139,3 +139,13 @@ def test_black_screen_toggles(window, qtbot):
     assert window.black.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_B)
     assert not window.black.isVisible()
+
+
+def test_gui_export_snapshot_and_cancelled_video(window, tmp_path, qtbot):
+    from PySide6.QtCore import QTimer
+
+    assert window.export_to(tmp_path / "snap.png")
+    assert (tmp_path / "snap.png").stat().st_size > 1000
+    QTimer.singleShot(0, lambda: window.progress_dialog.cancel())
+    assert not window.export_to(tmp_path / "story.mp4")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["snap.png"]

@@ -1,0 +1,89 @@
+"""Export: PNG snapshot, MP4/GIF of the story, PDF handout -- rendered offline through scene/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtGui import QImage
+
+from ..model import Timeline
+from ..safe_write import WriteError, check_target, temp_path_for
+from ..scene.synapse import Style
+from .frames import FrameSpec, render_export_frame, story_times
+from .video import ExportCancelled, write_gif, write_mp4
+
+KINDS = ("png", "mp4", "gif", "pdf")
+DEFAULT_SIZE = {"png": (1920, 1080), "mp4": (1920, 1080), "gif": (800, 450), "pdf": (1920, 1080)}
+DEFAULT_FPS = {"mp4": 30, "gif": 12}
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+@dataclass
+class ExportRequest:
+    """Everything one export needs."""
+
+    timelines: tuple[Timeline, ...]
+    out: Path
+    t_at: float = 0.0
+    t_from: float = 0.0
+    t_to: float | None = None
+    size: tuple[int, int] | None = None
+    fps: int | None = None
+    style: Style = field(default_factory=Style)
+    captions: bool = False
+    force: bool = False
+    seed: int = 0
+    drawing: QImage | None = None  # the clinician's pen strokes (GUI), for the handout
+
+    @property
+    def kind(self) -> str:
+        """png, mp4, gif or pdf, from the file name."""
+        return self.out.suffix.lower().lstrip(".")
+
+
+def validate(req: ExportRequest) -> None:
+    """Raise ValueError (one line) for a request that cannot be exported."""
+    if req.kind not in KINDS:
+        raise ValueError(f"{req.out}: unknown file type; use .png, .mp4, .gif or .pdf")
+    w, h = req.size or DEFAULT_SIZE[req.kind]
+    if req.kind == "mp4" and (w % 2 or h % 2):
+        raise ValueError(f"MP4 needs an even width and height (got {w}x{h})")
+    fps = req.fps or DEFAULT_FPS.get(req.kind, 30)
+    if not 1 <= fps <= 60:
+        raise ValueError(f"--fps {fps} is outside 1-60")
+    end = max(tl.end for tl in req.timelines)
+    t_to = end if req.t_to is None else req.t_to
+    if req.kind in ("mp4", "gif") and not 0 <= req.t_from < t_to <= end + 1e-9:
+        raise ValueError(f"--from/--to must satisfy 0 <= from < to <= {end / 24:g} days")
+
+
+def run_export(req: ExportRequest, progress: Progress = lambda done, total: True) -> Path:
+    """Write the export atomically; raise ExportCancelled, WriteError or ValueError."""
+    validate(req)
+    target = check_target(req.out, req.force)
+    w, h = req.size or DEFAULT_SIZE[req.kind]
+    spec = FrameSpec(tuple(req.timelines), w, h, req.style, req.captions, req.seed)
+    with temp_path_for(target) as tmp:
+        if req.kind == "png":
+            if not render_export_frame(spec, req.t_at, 0.0).save(str(tmp), "PNG"):
+                raise WriteError(f"{target}: could not encode the PNG")
+            progress(1, 1)
+        elif req.kind == "pdf":
+            from .handout import write_handout
+
+            write_handout(tmp, req.timelines[0], drawing=req.drawing, lang=req.style.lang)
+            progress(1, 1)
+        else:
+            fps = req.fps or DEFAULT_FPS[req.kind]
+            end = max(tl.end for tl in req.timelines)
+            times = story_times(spec.axis, req.t_from, end if req.t_to is None else req.t_to, fps)
+            frames = (render_export_frame(spec, t, i / fps) for i, t in enumerate(times))
+            writer = write_mp4 if req.kind == "mp4" else write_gif
+            writer(tmp, frames, len(times), fps, progress)
+    return target
+
+
+__all__ = ["ExportCancelled", "ExportRequest", "KINDS", "run_export", "validate"]

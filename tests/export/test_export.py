@@ -1,0 +1,108 @@
+"""Exports: PNG equals the scene render, MP4 decodes, PDF holds the captions, nothing half-written."""
+
+import unicodedata
+
+import av
+import numpy as np
+import pytest
+from pypdf import PdfReader
+
+from keta_viz.cli import main
+from keta_viz.content import load_content
+from keta_viz.export import ExportCancelled, ExportRequest, run_export
+from keta_viz.export.handout import key_stages
+from keta_viz.model import load_scenario, simulate
+from keta_viz.scene.render import scene_image
+from keta_viz.scene.synapse import Style
+
+
+@pytest.fixture(scope="module")
+def ket():
+    return simulate(load_scenario("ketamine-iv"))
+
+
+def test_png_equals_the_scene_render(tmp_path, qapp, ket):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "snap.png"
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(out), "--at", "2h", "--size", "800x450"]) == 0
+    png = QImage(str(out)).convertToFormat(QImage.Format.Format_ARGB32)
+    ref = scene_image(ket, 2.0, 800, 450, Style()).convertToFormat(QImage.Format.Format_ARGB32)
+    assert png == ref
+
+
+def test_mp4_decodes_with_expected_frames_and_size(tmp_path, qapp):
+    out = tmp_path / "story.mp4"
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(out), "--from", "0", "--to", "10min",
+                 "--size", "320x180", "--fps", "10", "--captions"]) == 0
+    from keta_viz.export.frames import story_times
+    from keta_viz.model import StoryAxis
+
+    expected = len(story_times(StoryAxis(29 * 24, 1 / 60), 0, 10 / 60, 10))
+    with av.open(str(out)) as c:
+        stream = c.streams.video[0]
+        frames = list(c.decode(stream))
+        assert stream.codec_context.name == "h264"
+        assert stream.codec_context.pix_fmt == "yuv420p"
+    assert len(frames) == expected
+    assert (frames[0].width, frames[0].height) == (320, 180)
+    assert np.asarray(frames[-1].to_ndarray(format="rgb24")).std() > 10
+
+
+def test_gif_loops(tmp_path, qapp):
+    from PIL import Image
+
+    out = tmp_path / "story.gif"
+    assert main(["export", "--scenario", "escitalopram", "--out", str(out), "--from", "1d", "--to", "2d",
+                 "--size", "320x180", "--fps", "5"]) == 0
+    with Image.open(out) as im:
+        assert im.n_frames > 2 and im.info.get("loop") == 0
+
+
+def test_pdf_has_one_or_two_pages_with_captions_and_sources(tmp_path, qapp, ket):
+    out = tmp_path / "handout.pdf"
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(out)]) == 0
+    reader = PdfReader(str(out))
+    assert 1 <= len(reader.pages) <= 2
+    raw = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(unicodedata.normalize("NFKC", raw).split())  # undo ligatures such as "ﬀ"
+    c = load_content()
+    for stage, _ in key_stages(ket):
+        assert c.stage("ketamine", stage.id).title in text
+    assert "not medical advice" in text
+    assert "Zarate" in text
+
+
+def test_cancel_mid_video_leaves_nothing(tmp_path, qapp, ket):
+    out = tmp_path / "cancel.mp4"
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        return done < 5
+
+    with pytest.raises(ExportCancelled):
+        run_export(ExportRequest((ket,), out, size=(320, 180), fps=10), progress)
+    assert calls[-1] == 5
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_overwrite_without_force_and_clear_errors(tmp_path, capsys):
+    out = tmp_path / "x.png"
+    out.write_bytes(b"mine")
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(out)]) == 2
+    assert out.read_bytes() == b"mine"
+    assert "--force" in capsys.readouterr().err
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(tmp_path / "nope" / "x.mp4")]) == 2
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(tmp_path / "x.docx")]) == 2
+    assert "unknown file type" in capsys.readouterr().err
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(tmp_path / "o.mp4"), "--size", "321x180"]) == 2
+    assert "even" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.png"]
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self"), reason="needs a read-only /proc")
+def test_unwritable_folder_gives_one_line(capsys):
+    assert main(["export", "--scenario", "ketamine-iv", "--out", "/proc/keta-viz-test.png"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and err.count("\n") == 1
