@@ -173,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenario", help="scenario to open (bundled name or .toml path)")
     parser.add_argument("--compare", action="store_true", help="two scenarios side by side on one clock")
     parser.add_argument("--against", metavar="SCENARIO", help="the second scenario in compare mode")
+    parser.add_argument("--present", action="store_true", help="presentation mode (full screen, large type)")
+    parser.add_argument("--screen", type=int, help="screen number for --present or --kiosk (0 = first)")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("model", help="print the simulated timeline of a scenario")
     p.add_argument("--scenario", help="bundled scenario name or path to a .toml file")

@@ -59,7 +59,7 @@ def spine_health(spine_density: float) -> float:
 
 # --------------------------------------------------------------------------- geometry ----
 
-def _viewport(w: int, h: int) -> tuple[float, float, float]:
+def viewport(w: int, h: int) -> tuple[float, float, float]:
     """Scale and offset that fit the 16:9 canvas centred in a w x h image."""
     s = min(w / L.WIDTH, h / L.HEIGHT)
     return s, (w - L.WIDTH * s) / 2, (h - L.HEIGHT * s) / 2
@@ -133,7 +133,7 @@ def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
     grad.setColorAt(0, pal.background_top)
     grad.setColorAt(1, pal.background_bottom)
     p.fillRect(QRectF(0, 0, w, h), grad)
-    s, ox, oy = _viewport(w, h)
+    s, ox, oy = viewport(w, h)
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
     # extracellular matrix: a few soft, faint shapes give depth without clutter
     rng = np.random.default_rng(7)
@@ -440,7 +440,7 @@ def count_particles(family: str, state: dict, phase: float = 0.0, seed: int = 0)
 def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int) -> tuple:
     """Each label pre-drawn as a small image, with its position, anchor and leader start."""
     pal = palette(pal_name)
-    s, ox, oy = _viewport(width, height)
+    s, ox, oy = viewport(width, height)
     content = load_content(lang)
     font = scene_font(21 * s)
     fm = QFontMetricsF(font)
@@ -485,7 +485,7 @@ def state_layer(family: str, state_items: tuple, width: int, height: int, pal_na
     state = dict(state_items)
     pal = palette(pal_name)
     img = static_layer(family, width, height, pal_name).copy()
-    s, ox, oy = _viewport(width, height)
+    s, ox, oy = viewport(width, height)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
@@ -509,7 +509,7 @@ def render_frame(family: str, state: dict, phase: float, seed: int, width: int, 
     """The whole synapse at one model state as a width x height image."""
     pal = palette(style.palette)
     img = state_layer(family, tuple(state.items()), width, height, pal.name).copy()
-    s, ox, oy = _viewport(width, height)
+    s, ox, oy = viewport(width, height)
     if family == "ssri":
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -27,4 +27,6 @@ def run_gui(args) -> int:
     window = MainWindow(scenario=args.scenario, compare=compare)
     window.resize(1600, 1000)
     window.show()
+    if args.present:
+        window.set_presentation(True, args.screen)
     return app.exec()

@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFileDialog, QHBoxLayout, QLabel,
-                               QMainWindow, QMessageBox, QProgressDialog, QSplitter, QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget)
+                               QGraphicsOpacityEffect, QMainWindow, QMessageBox, QProgressDialog, QSplitter, QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ..content import load_content
 from ..content.captions import KEY_MOMENTS_H, compare_caption
@@ -17,6 +17,7 @@ from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scen
 from ..safe_write import WriteError
 from ..scene.synapse import Style
 from .narration import NarrationPanel
+from .pen import PEN_COLOURS
 from .playhead import SPEEDS, Playhead
 from .plots import PlotsPanel
 from .scrubber import Scrubber
@@ -24,6 +25,7 @@ from .settings import Preferences, load_preferences, save_preferences
 from .synapse_view import SynapseView
 
 TICK_MS = 16
+CONTROLS_FADE_S = 3.0
 FINE_STEP_U = 0.005
 SEEK_STEP_U = 0.05
 OPEN_FILE = "__open__"
@@ -106,17 +108,31 @@ class MainWindow(QMainWindow):
         self.scrubber.set_timelines(self.timelines)
         self.plots = PlotsPanel(self.playhead, self.timelines)
         self.plots.setMinimumHeight(200)
+        self.controls = QWidget()
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.scrubber)
+        controls.addLayout(self._transport())
+        self.controls_fade = QGraphicsOpacityEffect(self.controls)
+        self.controls_fade.setOpacity(1.0)
+        self.controls.setGraphicsEffect(self.controls_fade)
+        self.stage_caption = QLabel()
+        self.stage_caption.setWordWrap(True)
+        self.stage_caption.setObjectName("stage-caption")
+        self.stage_caption.hide()
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(6, 6, 6, 6)
         col.addWidget(self.splitter, 5)
-        col.addWidget(self.scrubber)
-        col.addLayout(self._transport())
+        col.addWidget(self.stage_caption)
+        col.addWidget(self.controls)
         col.addWidget(self.plots, 2)
         self.setCentralWidget(central)
         self.black = BlackScreen(self)
         self.playhead.time_changed.connect(self._time_label_update)
         self.playhead.time_changed.connect(self._caption_update)
+        self.presenting = False
+        self._last_input = 0.0
         self.playhead.playing_changed.connect(self._play_button_update)
         self._time_label_update()
 
@@ -210,6 +226,10 @@ class MainWindow(QMainWindow):
             ("PgDown",): self.next_stage,
             ("B",): self.toggle_black,
             ("Esc",): self.leave_full_screen,
+            ("F5",): lambda: self.set_presentation(not self.presenting),
+            ("P",): lambda: self.set_pen(not self.views[0].pen_on),
+            ("C",): self.clear_pen,
+            ("O",): self.next_pen_colour,
         }
         for n in range(1, 10):
             shortcuts[(str(n),)] = (lambda _checked=False, k=n: self.jump_to_stage(k))
@@ -274,6 +294,9 @@ class MainWindow(QMainWindow):
         self._last = now
         for v in self.views:
             v.set_phase(now - self._t0)
+        if self.presenting:
+            idle = now - self._last_input
+            self.controls_fade.setOpacity(min(1.0, max(0.0, 1.0 - (idle - CONTROLS_FADE_S) / 0.5)))
 
     def set_scenario(self, name_or_path: str) -> bool:
         """Show another scenario; a bad one leaves the current one loaded and says why."""
@@ -317,6 +340,9 @@ class MainWindow(QMainWindow):
         self._caption_update()
 
     def _caption_update(self, *_args) -> None:
+        if self.presenting and self.compare_timeline is None:
+            stage = self.content.stage(self.timeline.scenario.family, self.timeline.stage_at(self.playhead.t).id)
+            self.stage_caption.setText(f"<b>{stage.title}</b> — {stage.body(self.prefs.vocabulary)}")
         if self.compare_timeline is not None:
             self.caption.setText(compare_caption(self.content, self.timeline, self.compare_timeline, self.playhead.t))
 
@@ -389,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def drawing_image(self):
         """The clinician's pen drawing over the current frame, or None when nothing is drawn."""
-        return None
+        return next((img for img in (v.drawing() for v in self.views) if img is not None), None)
 
     def show_error(self, text: str) -> None:
         """A clear, non-blocking message box."""
@@ -430,10 +456,76 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def leave_full_screen(self) -> None:
-        """Esc: leave full screen (and the black screen)."""
+        """Esc: leave presentation, full screen and the black screen."""
         self.black.hide()
-        if self.isFullScreen():
+        if self.presenting:
+            self.set_presentation(False)
+        elif self.isFullScreen():
             self.showNormal()
+
+    # ------------------------------------------------------------- presentation ---
+    def set_presentation(self, on: bool, screen: int | None = None) -> None:
+        """Classroom mode: full screen, projector colours, room-sized captions, fading controls."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        app = QApplication.instance()
+        app.installEventFilter(self) if on else app.removeEventFilter(self)
+        if on:
+            self._before_presenting = (self.prefs.palette, self.plots.isVisible())
+            screens = QApplication.screens()
+            if screen is not None and 0 <= screen < len(screens):
+                self.setScreen(screens[screen])
+                self.move(screens[screen].geometry().topLeft())
+            self.projector_action.setChecked(True)
+            self.showFullScreen()
+        else:
+            palette_before, plots_before = self._before_presenting
+            self.projector_action.setChecked(palette_before == "projector")
+            self.plots.setVisible(plots_before)
+            self.showNormal()
+            self.controls_fade.setOpacity(1.0)
+        for w in (self.menuBar(), self.findChild(QToolBar, "main-toolbar"), self.narration):
+            w.setVisible(not on)
+        if on:
+            self.plots.hide()
+        self.stage_caption.setVisible(on and self.compare_timeline is None)
+        self._last_input = self.clock()
+        self._apply_caption_size()
+        self._caption_update()
+
+    def caption_pixels(self) -> int:
+        """Caption type size: at least 32 px at 1080p, scaled with the screen."""
+        screen = self.screen() or QApplication.primaryScreen()
+        height = screen.geometry().height() if screen else 1080
+        return max(32, round(32 * height / 1080))
+
+    def _apply_caption_size(self) -> None:
+        px = self.caption_pixels() if self.presenting else 20
+        sheet = f"font-size:{px}px; padding:6px"
+        self.stage_caption.setStyleSheet(sheet)
+        self.caption.setStyleSheet(sheet if self.presenting else "")
+
+    def note_input(self) -> None:
+        """Any mouse or key input: bring the presentation controls back."""
+        self._last_input = self.clock()
+        self.controls_fade.setOpacity(1.0)
+
+    def set_pen(self, on: bool) -> None:
+        """Pen on or off for every synapse view."""
+        for v in self.views:
+            v.set_pen(on)
+
+    def clear_pen(self) -> None:
+        """Remove every pen stroke."""
+        for v in self.views:
+            v.strokes.clear()
+            v.update()
+
+    def next_pen_colour(self) -> None:
+        """Cycle the pen through its colours."""
+        for v in self.views:
+            v.pen_colour = PEN_COLOURS[(PEN_COLOURS.index(v.pen_colour) + 1) % len(PEN_COLOURS)]
 
     def show_about(self) -> None:
         """The science: what the picture simplifies, its sources, the disclaimer."""
@@ -487,6 +579,17 @@ class MainWindow(QMainWindow):
 
     def _play_button_update(self, playing: bool) -> None:
         self.play_button.setIcon(self.play_icons[1 if playing else 0])
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+                            QEvent.Type.Wheel):
+            self.note_input()
+        return False
+
+    def event(self, event) -> bool:  # noqa: D102 (Qt API)
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            self.note_input()
+        return super().event(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..model import Timeline
 from ..scene.render import scene_image
 from ..scene.synapse import Style
+from .pen import PEN_COLOURS, Strokes
 from .playhead import Playhead
 
 
@@ -25,6 +26,9 @@ class SynapseView(QWidget):
         self.phase = 0.0
         self._frame: QImage | None = None
         self._frame_key: tuple | None = None
+        self.strokes = Strokes()
+        self.pen_on = False
+        self.pen_colour = PEN_COLOURS[0]
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         playhead.time_changed.connect(self.update)
@@ -58,7 +62,34 @@ class SynapseView(QWidget):
             self._frame_key = key
         return self._frame
 
+    def set_pen(self, on: bool) -> None:
+        """Pen mode: mouse or touch draws on the picture."""
+        self.pen_on = on
+        self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def drawing(self) -> QImage | None:
+        """The current frame with the pen strokes on it, or None when nothing is drawn."""
+        if not self.strokes:
+            return None
+        img = self.frame().copy()
+        img.setDevicePixelRatio(1.0)
+        p = QPainter(img)
+        self.strokes.paint(p, img.width(), img.height())
+        p.end()
+        return img
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         p = QPainter(self)
         p.drawImage(QRect(0, 0, self.width(), self.height()), self.frame())
+        self.strokes.paint(p, self.width(), self.height())
         p.end()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self.pen_on and event.button() == Qt.MouseButton.LeftButton:
+            self.strokes.begin(self.pen_colour, event.position(), self.width(), self.height())
+            self.update()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self.pen_on and event.buttons() & Qt.MouseButton.LeftButton:
+            self.strokes.extend(event.position(), self.width(), self.height())
+            self.update()

@@ -1,0 +1,64 @@
+"""Presentation: full screen, projector colours, large captions, fading controls, a pen."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+
+@pytest.fixture
+def presenting(window):
+    window.set_presentation(True)
+    return window
+
+
+def test_presentation_hides_chrome_and_uses_projector_palette(presenting):
+    w = presenting
+    assert w.prefs.palette == "projector"
+    assert not w.menuBar().isVisible() and not w.narration.isVisible() and not w.plots.isVisible()
+    assert w.stage_caption.isVisible() and w.caption_pixels() >= 32
+    stage_title = w.content.stage("ketamine", w.timeline.stage_at(w.playhead.t).id).title
+    assert stage_title in w.stage_caption.text()
+
+
+def test_controls_fade_after_3s_and_return_on_input(presenting, clock, qtbot):
+    w = presenting
+    w.note_input()
+    clock.now += 2.9
+    w.tick()
+    assert w.controls_fade.opacity() == 1.0
+    clock.now += 1.0
+    w.tick()
+    assert w.controls_fade.opacity() == 0.0
+    qtbot.mouseMove(w.views[0], QPoint(50, 50))
+    assert w.controls_fade.opacity() == 1.0
+
+
+def test_clicker_keys_and_escape(presenting, qtbot):
+    w = presenting
+    w.playhead.seek(0)
+    qtbot.keyClick(w, Qt.Key.Key_PageDown)
+    assert w.timeline.stage_at(w.playhead.t).index == 1
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert not w.presenting and w.menuBar().isVisible() and w.prefs.palette == "screen"
+
+
+def test_pen_strokes_stay_on_the_diagram(presenting, qtbot):
+    w = presenting
+    view = w.views[0]
+    qtbot.keyClick(w, Qt.Key.Key_P)
+    assert view.pen_on
+    a, b = QPoint(view.width() // 3, view.height() // 2), QPoint(view.width() // 2, view.height() // 2)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view, b)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=b)
+    assert len(view.strokes.items) == 1
+    scene_pts = [(p.x(), p.y()) for p in view.strokes.items[0][1]]
+    w.playhead.seek(48)  # time moves, the stroke stays where it was drawn on the diagram
+    view.resize(view.width() // 2, view.height() // 2)
+    assert [(p.x(), p.y()) for p in view.strokes.items[0][1]] == scene_pts
+    img = w.drawing_image()
+    assert img is not None
+    plain = view.frame()
+    assert img != plain
+    qtbot.keyClick(w, Qt.Key.Key_C)
+    assert not view.strokes and w.drawing_image() is None
