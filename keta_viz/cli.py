@@ -167,6 +167,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kiosk_supervise(args: argparse.Namespace) -> int:
+    """Run the kiosk under a supervisor that restarts it."""
+    from .kiosk.supervise import cmd_supervise
+
+    return cmd_supervise(args)
+
+
+def cmd_kiosk_pin(args: argparse.Namespace) -> int:
+    """Write a PIN hash into the kiosk config."""
+    import getpass
+
+    from .kiosk.config import write_pin
+
+    pin = args.pin
+    if pin is None:
+        pin = getpass.getpass("New operator PIN: ")
+        if getpass.getpass("Repeat the PIN: ") != pin:
+            raise CliError("the two PINs differ; nothing written")
+    write_pin(args.config, pin)
+    print(f"PIN hash stored in {args.config}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(prog="keta-viz", description="Ketamine and SSRIs at the synapse.")
@@ -175,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--against", metavar="SCENARIO", help="the second scenario in compare mode")
     parser.add_argument("--present", action="store_true", help="presentation mode (full screen, large type)")
     parser.add_argument("--screen", type=int, help="screen number for --present or --kiosk (0 = first)")
+    parser.add_argument("--kiosk", action="store_true", help="locked full-screen exhibit mode")
+    parser.add_argument("--config", help="kiosk configuration file (TOML)")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("model", help="print the simulated timeline of a scenario")
     p.add_argument("--scenario", help="bundled scenario name or path to a .toml file")
@@ -206,6 +231,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_style_options(p)
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("kiosk-supervise", help="run the kiosk and restart it if it dies or hangs")
+    p.add_argument("--config", help="kiosk configuration file (TOML)")
+    p.add_argument("--heartbeat", help="heartbeat file (default: ~/.local/state/keta-viz/heartbeat)")
+    p.set_defaults(func=cmd_kiosk_supervise)
+
+    p = sub.add_parser("kiosk-pin", help="store the operator PIN (as a salted hash) in a kiosk config")
+    p.add_argument("--config", required=True, help="kiosk configuration file (created if missing)")
+    p.add_argument("--pin", help="the PIN (4-12 digits); asked for when omitted")
+    p.set_defaults(func=cmd_kiosk_pin)
+
     p = sub.add_parser("bench", help="measure speed and memory (offscreen)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--quick", action="store_true", help="a shorter run (under a minute)")
@@ -221,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "func", None) is None:
             from .ui.app import run_gui
 
+            if args.kiosk:
+                from .kiosk.run import run_kiosk
+
+                return run_kiosk(args)
             if args.scenario:
                 load_scenario(args.scenario)  # a bad name exits 2 before any window opens
             return run_gui(args)

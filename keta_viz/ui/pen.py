@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from ..scene.synapse import viewport
 
-PEN_COLOURS = (QColor("#F0E442"), QColor("#CC79A7"), QColor("#56B4E9"), QColor("#FFFFFF"))
+PEN_COLOURS = (QColor("#D55E00"), QColor("#CC79A7"), QColor("#0072B2"), QColor("#009E73"))  # seen on both palettes
 PEN_WIDTH = 6.0  # in scene units (1600 x 900 canvas)
 
 

@@ -19,10 +19,12 @@ class Scrubber(QWidget):
 
     hovered = Signal(float)  # model time under the mouse
 
-    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None):
+    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None,
+                 scale: float = 1.0):
         super().__init__(parent)
         self.playhead = playhead
         self.timelines = timelines
+        self.scale = scale  # > 1 for touch screens and rooms: taller rows, larger type
         self.content = load_content()
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -38,7 +40,7 @@ class Scrubber(QWidget):
         return QSize(200, self._height())
 
     def _height(self) -> int:
-        return 38 + 22 * len(self.timelines) + 4
+        return round((38 + 22 * len(self.timelines) + 4) * self.scale)
 
     def set_timelines(self, timelines: list[Timeline]) -> None:
         """Show the stage markers of these scenarios (one row each)."""
@@ -48,7 +50,8 @@ class Scrubber(QWidget):
 
     # geometry ------------------------------------------------------------------------
     def _track(self) -> QRectF:
-        return QRectF(14, 6, max(10, self.width() - 28), 22 * len(self.timelines))
+        k = self.scale
+        return QRectF(14 * k, 6 * k, max(10.0, self.width() - 28 * k), 22 * k * len(self.timelines))
 
     def x_to_u(self, x: float) -> float:
         """Story position under a widget x coordinate."""
@@ -69,35 +72,36 @@ class Scrubber(QWidget):
         base = pal.color(pal.ColorRole.Base)
         tr = self._track()
         axis = self.playhead.axis
-        p.setFont(scene_font(11))
+        k = self.scale
+        p.setFont(scene_font(11 * k))
         fm = QFontMetricsF(p.font())
         for row, tl in enumerate(self.timelines):
-            y = tr.top() + row * 22
+            y = tr.top() + row * 22 * k
             for st in tl.stages:
                 x0, x1 = self.u_to_x(axis.to_u(st.start)), self.u_to_x(axis.to_u(st.end))
                 col = QColor(SIDE_COLOURS[row % 2])
                 col.setAlpha(70 if st.index % 2 == 0 else 130)
                 p.setPen(NO_PEN)
                 p.setBrush(col)
-                p.drawRect(QRectF(x0, y + 2, max(1.0, x1 - x0 - 1), 18))
+                p.drawRect(QRectF(x0, y + 2 * k, max(1.0, x1 - x0 - 1), 18 * k))
                 label = str(st.index + 1)
                 if x1 - x0 > fm.horizontalAdvance(label) + 4:
                     p.setPen(ink)
-                    p.drawText(QRectF(x0, y + 2, x1 - x0, 18), Qt.AlignmentFlag.AlignCenter, label)
+                    p.drawText(QRectF(x0, y + 2 * k, x1 - x0, 18 * k), Qt.AlignmentFlag.AlignCenter, label)
         # ticks
         p.setPen(QPen(ink, 1))
-        ty = tr.bottom() + 4
+        ty = tr.bottom() + 4 * k
         for u, text in axis.ticks():
             x = self.u_to_x(u)
-            p.drawLine(QPointF(x, tr.bottom()), QPointF(x, ty + 3))
+            p.drawLine(QPointF(x, tr.bottom()), QPointF(x, ty + 3 * k))
             w = fm.horizontalAdvance(text)
-            p.drawText(QPointF(min(max(x - w / 2, 0), self.width() - w), ty + 3 + fm.ascent()), text)
+            p.drawText(QPointF(min(max(x - w / 2, 0), self.width() - w), ty + 3 * k + fm.ascent()), text)
         # handle
         x = self.u_to_x(self.playhead.u)
-        p.setPen(QPen(ink, 2))
-        p.drawLine(QPointF(x, tr.top() - 4), QPointF(x, tr.bottom() + 2))
+        p.setPen(QPen(ink, 2 * k))
+        p.drawLine(QPointF(x, tr.top() - 4 * k), QPointF(x, tr.bottom() + 2 * k))
         p.setBrush(base)
-        p.drawEllipse(QPointF(x, tr.top() + tr.height() / 2), 7, 7)
+        p.drawEllipse(QPointF(x, tr.top() + tr.height() / 2), 7 * k, 7 * k)
         p.end()
 
     # input ---------------------------------------------------------------------------

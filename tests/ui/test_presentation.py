@@ -1,6 +1,5 @@
 """Presentation: full screen, projector colours, large captions, fading controls, a pen."""
 
-import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 

@@ -1,0 +1,87 @@
+"""Start the kiosk: rotating log, exceptions logged not fatal, full screen, screensaver held off."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+from .config import load_config
+
+log = logging.getLogger("keta_viz.kiosk")
+
+
+def log_path(configured: str) -> Path:
+    """Where the kiosk log goes: the config's log_file, else the user's state folder."""
+    if configured:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state"))
+    return base / "keta-viz" / "kiosk.log"
+
+
+def setup_logging(path: Path) -> None:
+    """A rotating log file (5 x 1 MB) plus standard error."""
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5))
+    except OSError as exc:
+        print(f"keta-viz: kiosk log {path} unavailable ({exc}); logging to standard error", file=sys.stderr)
+    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def log_exceptions(kind, value, tb) -> None:
+    """sys.excepthook for the kiosk: log the error and carry on (Qt keeps its event loop)."""
+    log.error("unhandled exception (the kiosk carries on)", exc_info=(kind, value, tb))
+
+
+def inhibit_screensaver(window) -> None:
+    """Ask the desktop (freedesktop D-Bus) not to blank the screen; fine if unavailable."""
+    try:
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface
+
+        bus = QDBusConnection.sessionBus()
+        iface = QDBusInterface("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
+                               "org.freedesktop.ScreenSaver", bus)
+        if iface.isValid():
+            window.inhibit_cookie = iface.call("Inhibit", "keta-viz", "kiosk exhibit").arguments()
+            log.info("screensaver inhibited")
+            return
+    except ImportError:
+        pass
+    log.info("screensaver inhibition not available on this platform")
+
+
+def run_kiosk(args) -> int:
+    """Open the kiosk; returns 0 only after the operator's PIN exit."""
+    from ..ui.system_check import display_problem
+
+    config = load_config(args.config)
+    heartbeat = config.heartbeat_file or os.environ.get("KETA_VIZ_HEARTBEAT", "")
+    config = dataclasses.replace(config, heartbeat_file=heartbeat,
+                                 screen=args.screen if args.screen is not None else config.screen)
+    setup_logging(log_path(config.log_file))
+    problem = display_problem()
+    if problem:
+        log.error(problem)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from .window import KioskWindow
+
+    sys.excepthook = log_exceptions
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    window = KioskWindow(config)
+    screens = app.screens()
+    if 0 <= config.screen < len(screens):
+        window.setScreen(screens[config.screen])
+        window.setGeometry(screens[config.screen].geometry())
+    window.showFullScreen()
+    inhibit_screensaver(window)
+    log.info("kiosk started")
+    return app.exec()
