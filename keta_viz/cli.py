@@ -167,6 +167,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """Check that content, scenarios, drawing and exporters work here."""
+    from .selftest import run_selftest
+
+    return run_selftest()
+
+
 def cmd_kiosk_supervise(args: argparse.Namespace) -> int:
     """Run the kiosk under a supervisor that restarts it."""
     from .kiosk.supervise import cmd_supervise
@@ -240,6 +247,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", required=True, help="kiosk configuration file (created if missing)")
     p.add_argument("--pin", help="the PIN (4-12 digits); asked for when omitted")
     p.set_defaults(func=cmd_kiosk_pin)
+
+    p = sub.add_parser("selftest", help="check this installation: content, scenarios, drawing, exporters")
+    p.set_defaults(func=cmd_selftest)
 
     p = sub.add_parser("bench", help="measure speed and memory (offscreen)")
     p.add_argument("--json", action="store_true")

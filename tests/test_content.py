@@ -1,26 +1,28 @@
 """Every stage the model can reach has narration; every cited source resolves."""
 
+import dataclasses
+
 from keta_viz.content import load_content
-from keta_viz.model.stages import KETAMINE_STAGES, SSRI_STAGES
-from keta_viz.scene import layout as L
+from keta_viz.content.check import content_problems
 
 
-def test_every_stage_has_text_and_sources():
+def test_every_stage_label_and_source_resolves():
+    assert content_problems(load_content("en")) == []
+
+
+def test_broken_content_is_named():
     c = load_content("en")
-    for family, ids in (("ketamine", KETAMINE_STAGES), ("ssri", SSRI_STAGES)):
-        assert set(c.stages[family]) == set(ids)
-        for sid in ids:
-            st = c.stage(family, sid)
-            assert st.title and st.plain and st.expert and st.analogy and st.sources
-            for key in st.sources:
-                assert key in c.references, (sid, key)
-                assert c.citation(key)
-
-
-def test_every_label_exists_in_both_vocabularies():
-    c = load_content("en")
-    for label_id, _, _ in L.KETAMINE_LABELS + L.SSRI_LABELS:
-        assert c.label(label_id, "plain") and c.label(label_id, "expert")
+    stages = {f: dict(v) for f, v in c.stages.items()}
+    del stages["ssri"]["brake_holds"]
+    stages["ketamine"]["arrival"] = dict(stages["ketamine"]["arrival"], sources=["nobody2099"])
+    labels = {k: v for k, v in c.labels.items() if k != "nmda"}
+    broken = dataclasses.replace(c, stages=stages, labels=labels)
+    assert content_problems(broken) == [
+        "labels.toml [nmda]: missing expert",
+        "labels.toml [nmda]: missing plain",
+        "stages.toml [ketamine.arrival]: source 'nobody2099' is not in references.toml",
+        "stages.toml [ssri.brake_holds]: missing",
+    ]
 
 
 def test_myths_are_not_repeated():

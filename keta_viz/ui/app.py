@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import logging
 import sys
+from importlib import resources
 
 from .system_check import display_problem
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon():
+    """The Keta Viz icon in every bundled size (assets/icons)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    icon = QIcon()
+    folder = resources.files("keta_viz.assets").joinpath("icons")
+    for n in ICON_SIZES:
+        pixmap = QPixmap()
+        pixmap.loadFromData(folder.joinpath(f"keta-viz-{n}.png").read_bytes())
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def run_gui(args) -> int:
@@ -23,6 +39,7 @@ def run_gui(args) -> int:
     app.setOrganizationName("KetaViz")
     app.setApplicationName("keta-viz")
     app.setApplicationDisplayName("Keta Viz")
+    app.setWindowIcon(app_icon())
     compare = (args.against or "escitalopram") if args.compare else None
     window = MainWindow(scenario=args.scenario, compare=compare)
     window.resize(1600, 1000)

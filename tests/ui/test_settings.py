@@ -37,3 +37,4 @@ def test_window_remembers_choices(qtbot, clock):
     w.close()
     p = load_preferences()
     assert p.palette == "projector" and p.scenario == "fluoxetine" and p.geometry is not None
+

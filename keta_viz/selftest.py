@@ -1,0 +1,109 @@
+"""`keta-viz selftest`: is this installation (or frozen bundle) whole?  Prints a report, exits 0 or 1."""
+
+from __future__ import annotations
+
+import time
+from importlib import resources
+from typing import Callable
+
+import numpy as np
+
+CHECK_SIZE = (480, 270)
+MIN_COLOURS = 40  # a drawn synapse has hundreds of colours; a blank or failed frame has a handful
+
+
+def _languages() -> list[str]:
+    folder = resources.files("keta_viz.assets").joinpath("content")
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def check_content() -> str:
+    """Every language's stages, labels and citations resolve."""
+    from .content import load_content
+    from .content.check import content_problems
+
+    langs = _languages()
+    problems = [f"{lang}: {line}" for lang in langs for line in content_problems(load_content(lang))]
+    if problems:
+        raise RuntimeError("; ".join(problems))
+    refs = len(load_content(langs[0]).references)
+    return f"{len(langs)} language(s), {refs} references"
+
+
+def check_scenarios() -> str:
+    """Every bundled scenario loads, simulates and draws a non-blank frame."""
+    from .model import bundled_names, load_scenario, simulate
+    from .scene.render import ensure_gui_app, scene_image
+    from .scene.synapse import Style
+
+    ensure_gui_app()
+    names = bundled_names()
+    if not names:
+        raise RuntimeError("no bundled scenarios found")
+    for name in names:
+        tl = simulate(load_scenario(name))
+        middle = tl.stages[len(tl.stages) // 2]
+        img = scene_image(tl, middle.start, *CHECK_SIZE, Style())
+        pixels = np.frombuffer(img.constBits(), np.uint32, img.width() * img.height())
+        colours = len(np.unique(pixels))
+        if colours < MIN_COLOURS:
+            raise RuntimeError(f"{name}: the frame looks blank ({colours} colours)")
+    return f"{len(names)} scenarios simulated and drawn ({', '.join(names)})"
+
+
+def check_fonts() -> str:
+    """Qt finds at least one font, so labels and captions are visible."""
+    from PySide6.QtGui import QFontDatabase
+
+    from .scene.render import ensure_gui_app
+
+    ensure_gui_app()
+    families = QFontDatabase.families()
+    if not families:
+        raise RuntimeError("no fonts found: labels and captions would be invisible")
+    return f"{len(families)} font families"
+
+
+def check_exporters() -> str:
+    """The H.264 encoder (PyAV) and the PDF writer (Qt) are present; nothing is written to disk."""
+    import av
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from .scene.render import ensure_gui_app
+
+    av.codec.Codec("libx264", "w")
+    ensure_gui_app()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "Keta Viz")
+    painter.end()
+    if not bytes(buffer.data()).startswith(b"%PDF"):
+        raise RuntimeError("the PDF writer produced no PDF")
+    return f"H.264 via PyAV {av.__version__}, PDF via Qt"
+
+
+CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("content", check_content),
+    ("scenarios", check_scenarios),
+    ("fonts", check_fonts),
+    ("exporters", check_exporters),
+)
+
+
+def run_selftest(print_line: Callable[[str], None] = print) -> int:
+    """Run every check, print one line each; 0 when all pass, else 1."""
+    failed = []
+    for name, check in CHECKS:
+        start = time.perf_counter()
+        try:
+            detail = check()
+        except Exception as exc:  # a self-test reports every failure, whatever its kind
+            failed.append(name)
+            print_line(f"FAIL {name}: {exc}")
+        else:
+            print_line(f"ok   {name}: {detail} ({(time.perf_counter() - start) * 1000:.0f} ms)")
+    print_line(f"selftest: {'FAILED: ' + ', '.join(failed) if failed else 'all checks passed'}")
+    return 1 if failed else 0
