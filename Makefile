@@ -28,5 +28,13 @@ test: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/keta-viz bench $(ARGS)
 
+$(VENV)/.package-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[package]"
+	@touch $@ $(VENV)/.app-installed
+
+# The offline bundle: dist/keta-viz/ and dist/keta-viz-<version>-linux-<arch>.tar.gz
+package: $(VENV)/.package-installed
+	$(BIN)/python packaging/build.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

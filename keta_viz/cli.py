@@ -185,15 +185,16 @@ def cmd_kiosk_pin(args: argparse.Namespace) -> int:
     """Write a PIN hash into the kiosk config."""
     import getpass
 
-    from .kiosk.config import write_pin
+    from .kiosk.config import default_config_path, write_pin
 
+    target = args.config or default_config_path()
     pin = args.pin
     if pin is None:
         pin = getpass.getpass("New operator PIN: ")
         if getpass.getpass("Repeat the PIN: ") != pin:
             raise CliError("the two PINs differ; nothing written")
-    write_pin(args.config, pin)
-    print(f"PIN hash stored in {args.config}")
+    write_pin(target, pin)
+    print(f"PIN hash stored in {target}")
     return 0
 
 
@@ -206,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--present", action="store_true", help="presentation mode (full screen, large type)")
     parser.add_argument("--screen", type=int, help="screen number for --present or --kiosk (0 = first)")
     parser.add_argument("--kiosk", action="store_true", help="locked full-screen exhibit mode")
-    parser.add_argument("--config", help="kiosk configuration file (TOML)")
+    parser.add_argument("--config", help="kiosk configuration file (TOML; default ~/.config/keta-viz/kiosk.toml)")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("model", help="print the simulated timeline of a scenario")
     p.add_argument("--scenario", help="bundled scenario name or path to a .toml file")
@@ -244,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_kiosk_supervise)
 
     p = sub.add_parser("kiosk-pin", help="store the operator PIN (as a salted hash) in a kiosk config")
-    p.add_argument("--config", required=True, help="kiosk configuration file (created if missing)")
+    p.add_argument("--config", help="kiosk configuration file, created if missing (default ~/.config/keta-viz/kiosk.toml)")
     p.add_argument("--pin", help="the PIN (4-12 digits); asked for when omitted")
     p.set_defaults(func=cmd_kiosk_pin)
 

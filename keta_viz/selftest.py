@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from importlib import resources
 from typing import Callable
@@ -85,17 +87,52 @@ def check_exporters() -> str:
     return f"H.264 via PyAV {av.__version__}, PDF via Qt"
 
 
+def check_window() -> str:
+    """The consult window, its plots and compare view build and draw."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import MainWindow
+    from .ui.settings import Preferences
+
+    if not isinstance(QApplication.instance(), QApplication):
+        raise RuntimeError("no QApplication: widgets cannot be drawn")
+    window = MainWindow(scenario="ketamine-iv", compare="escitalopram", prefs=Preferences(), remember=False)
+    try:
+        window.resize(1280, 800)
+        image = window.grab().toImage()
+        colours = len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)})
+        if colours < MIN_COLOURS:
+            raise RuntimeError(f"the window looks blank ({colours} colours)")
+    finally:
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return f"consult window drawn in compare mode ({image.width()}x{image.height()})"
+
+
+def _application() -> None:
+    """A QApplication for the checks, offscreen when there is no display."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+
+
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("content", check_content),
     ("scenarios", check_scenarios),
     ("fonts", check_fonts),
     ("exporters", check_exporters),
+    ("window", check_window),
 )
 
 
 def run_selftest(print_line: Callable[[str], None] = print) -> int:
     """Run every check, print one line each; 0 when all pass, else 1."""
     failed = []
+    _application()
     for name, check in CHECKS:
         start = time.perf_counter()
         try:

@@ -4,7 +4,7 @@ from keta_viz import selftest
 from keta_viz.cli import main
 
 
-def test_selftest_passes_here(capsys):
+def test_selftest_passes_here(qapp, capsys):
     assert main(["selftest"]) == 0
     out = capsys.readouterr().out
     for name, _ in selftest.CHECKS:
@@ -13,7 +13,7 @@ def test_selftest_passes_here(capsys):
     assert out.rstrip().endswith("all checks passed")
 
 
-def test_selftest_names_a_blank_frame(capsys, monkeypatch):
+def test_selftest_names_a_blank_frame(qapp, capsys, monkeypatch):
     monkeypatch.setattr(selftest, "MIN_COLOURS", 10**9)
     assert main(["selftest"]) == 1
     out = capsys.readouterr().out

@@ -65,10 +65,20 @@ def _check(key: str, value):
     return value
 
 
+def default_config_path() -> Path:
+    """~/.config/keta-viz/kiosk.toml (or under $XDG_CONFIG_HOME)."""
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "keta-viz" / "kiosk.toml"
+
+
 def load_config(path: str | Path | None) -> KioskConfig:
-    """Read a kiosk config; a bad file or field falls back to defaults with a logged warning."""
+    """Read a kiosk config (None: the default path, if it exists); a bad file or field falls
+    back to defaults with a logged warning."""
     if path is None:
-        return KioskConfig()
+        path = default_config_path()
+        if not path.exists():
+            log.info("no kiosk config at %s; using defaults", path)
+            return KioskConfig()
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -113,5 +123,6 @@ def write_pin(path: str | Path, pin: str) -> None:
     lines = p.read_text(encoding="utf-8").splitlines() if p.exists() else []
     lines = [ln for ln in lines if not ln.strip().startswith(("pin_salt", "pin_hash"))]
     salt, digest = hash_pin(pin)
+    p.parent.mkdir(parents=True, exist_ok=True)
     lines = [f'pin_salt = "{salt}"', f'pin_hash = "{digest}"'] + lines  # top level, before any table
     write_text(p, "\n".join(lines) + "\n")

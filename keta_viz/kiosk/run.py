@@ -65,6 +65,9 @@ def run_kiosk(args) -> int:
     config = dataclasses.replace(config, heartbeat_file=heartbeat,
                                  screen=args.screen if args.screen is not None else config.screen)
     setup_logging(log_path(config.log_file))
+    if not config.pin_hash:
+        log.warning("no operator PIN configured (keta-viz kiosk-pin): the kiosk can only be stopped "
+                    "from outside, e.g. systemctl --user stop keta-viz-kiosk")
     problem = display_problem()
     if problem:
         log.error(problem)

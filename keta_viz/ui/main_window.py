@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action(self.tr("Compare with SSRI"), None, checkable=True,
                                            checked=self.compare_timeline is not None, slot=self._compare_toggled)
         self.fullscreen_action = self._action(self.tr("Full screen"), ["F", "F11"], slot=self.toggle_full_screen)
-        self.about_action = self._action(self.tr("The science"), None, slot=self.show_about)
+        self.about_action = self._action(self.tr("The science"), ["F1"], slot=self.show_about)
         for a in (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
                   self.compare_action, self.fullscreen_action, self.about_action):
             tb.addAction(a)

@@ -129,3 +129,15 @@ def test_kiosk_pin_writes_a_salted_hash(tmp_path):
     assert cfg.idle_seconds == 60 and pin_matches(cfg, "13579") and not pin_matches(cfg, "13578")
     with pytest.raises(ValueError):
         write_pin(f, "12")
+
+
+def test_default_config_path_is_used_by_pin_and_kiosk(tmp_path, monkeypatch):
+    from keta_viz.cli import main
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    assert main(["kiosk-pin", "--pin", "97531"]) == 0
+    cfg = load_config(None)
+    assert (tmp_path / "cfg" / "keta-viz" / "kiosk.toml").is_file()
+    assert pin_matches(cfg, "97531") and not pin_matches(cfg, "97532")
+    assert main(["kiosk-pin", "--pin", "12"]) == 2  # too short: refused, old PIN kept
+    assert pin_matches(load_config(None), "97531")
