@@ -17,7 +17,7 @@ from .model import bundled_names, load_scenario, simulate
 
 TARGETS = {"frame_ms_p95_1080p": 8.0, "frame_ms_p95_compare": 12.0, "frame_ms_p95_4k": 25.0,
            "seek_ms_p95": 16.0, "model_ms": 50.0, "startup_ratio": 1.5, "frame_ratio": 2.0,
-           "rss_mb": 250.0, "rss_growth_mb": 2.0, "at_us": 20.0}
+           "rss_mb": 250.0, "rss_growth_mb": 2.0, "at_us": 20.0, "video_1080p30_x_realtime": 2.0}
 
 
 def rss_mb() -> float:
@@ -184,6 +184,26 @@ def measure_startup(results: dict, quick: bool) -> None:
     results["startup_ratio"] = results["startup_s"] / results["floor_startup_s"]
 
 
+def measure_export(results: dict, quick: bool) -> None:
+    """A 1080p30 MP4 of the story (a tenth of it with --quick): seconds of work per second of video."""
+    import tempfile
+    from pathlib import Path
+
+    from .export import ExportRequest, run_export
+    from .model.story_axis import STORY_SECONDS_AT_1X
+    from .ui.main_window import story_axis
+
+    tl = simulate(load_scenario("ketamine-iv"))
+    axis = story_axis([tl])
+    share = 0.1 if quick else 1.0
+    with tempfile.TemporaryDirectory() as folder:
+        req = ExportRequest((tl,), Path(folder) / "story.mp4", t_to=axis.to_t(share), size=(1920, 1080), fps=30)
+        t0 = time.perf_counter()
+        run_export(req)
+        elapsed = time.perf_counter() - t0
+    results["video_1080p30_x_realtime"] = elapsed / (share * STORY_SECONDS_AT_1X)
+
+
 def run(quick: bool = False) -> dict:
     """Every figure of the benchmark, measured in one process (startup in child processes)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -196,6 +216,7 @@ def run(quick: bool = False) -> dict:
     measure_frames(results, quick)
     measure_seek(results, quick)
     measure_startup(results, quick)
+    measure_export(results, quick)
     return results
 
 

@@ -24,15 +24,18 @@ class Swarm:
         self.freq = 0.08 + 0.22 * rng.random((n_max, 2))
         self.offset = TAU * rng.random((n_max, 2))
         self.speed = 0.6 + 0.8 * rng.random(n_max)
+        # a unit-disc position per particle, a little denser towards the centre than uniform
+        r, a = self.u[:, 0] ** 0.62, TAU * self.u[:, 1]
+        self.disc = np.column_stack([r * np.cos(a), r * np.sin(a)])
 
     def in_ellipse(self, n: int, phase: float, cx: float, cy: float, rx: float, ry: float,
                    wobble: float) -> np.ndarray:
         """n particles spread evenly over an ellipse, each drifting on a smooth small loop."""
         n = min(int(n), self.n_max)
-        r = self.u[:n, 0] ** 0.62  # a little denser towards the centre than uniform
-        a = TAU * self.u[:n, 1]
-        drift = wobble * np.sin(TAU * self.freq[:n] * phase + self.offset[:n])
-        return np.column_stack([cx + rx * r * np.cos(a) + drift[:, 0], cy + ry * r * np.sin(a) + drift[:, 1]])
+        xy = wobble * np.sin(TAU * phase * self.freq[:n] + self.offset[:n])
+        xy += self.disc[:n] * (rx, ry)
+        xy += (cx, cy)
+        return xy
 
     def along(self, n: int, phase: float, p0: tuple[float, float], p1: tuple[float, float],
               spread: float, period_s: float) -> tuple[np.ndarray, np.ndarray]:

@@ -98,8 +98,9 @@ def blit(frame: np.ndarray, xy: np.ndarray, sprite: Sprite, fade: np.ndarray | N
             out_level = level + f
             if out_level > 2 or sprite.dy[level].size == 0:
                 continue
-            idx = (base[:, None] + (sprite.dy[level] * w + sprite.dx[level])[None, :]).ravel()
-            src = np.broadcast_to(sprite.colour[level], (base.size, sprite.colour[level].size)).ravel()
+            # (particles, sprite pixels) indices; the sprite's colours broadcast along the rows
+            idx = base[:, None] + (sprite.dy[level] * w + sprite.dx[level])[None, :]
+            src = sprite.colour[level][None, :]
             if out_level == 0:
                 flat[idx] = src
             elif out_level == 1:
