@@ -43,6 +43,14 @@ class StoryAxisItem(pg.AxisItem):
         return [labels.get(round(v, 6), "") for v in values]
 
 
+def plot_legend(plot: pg.PlotItem) -> pg.LegendItem:
+    """A legend under the plot's time axis, never over the curves; clicking a swatch hides or
+    shows its series."""
+    legend = pg.LegendItem(labelTextSize="8pt", colCount=2, horSpacing=12, verSpacing=-6)
+    plot.layout.addItem(legend, 4, 1)
+    return legend
+
+
 class PlotsPanel(QWidget):
     """Three plots side by side (drug level, receptors and signals, spines and relief)."""
 
@@ -56,6 +64,7 @@ class PlotsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
         self.plots: list[pg.PlotItem] = []
+        self.legends: list[pg.LegendItem] = []
         self.cursors: list[pg.InfiniteLine] = []
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._syncing = False
@@ -68,7 +77,7 @@ class PlotsPanel(QWidget):
         """Plot these scenarios (the second one dashed)."""
         self.timelines = timelines
         self.graphics.clear()
-        self.plots, self.cursors, self.curves = [], [], {}
+        self.plots, self.legends, self.cursors, self.curves = [], [], [], {}
         names = self.content.ui["plots"]
         families = [tl.scenario.family for tl in timelines]
         for row, (group, _) in enumerate(PLOT_GROUPS[families[0]]):
@@ -79,8 +88,8 @@ class PlotsPanel(QWidget):
             plot.hideButtons()
             plot.setXRange(0, 1, padding=0.01)
             plot.showGrid(x=True, y=False, alpha=0.2)
-            legend = plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
-            legend.setColumnCount(2)
+            legend = plot_legend(plot)
+            self.legends.append(legend)
             for k, (tl, fam) in enumerate(zip(timelines, families)):
                 series = dict(PLOT_GROUPS[fam])[group]
                 if len(timelines) > 1 and group == "signals":  # compare: each drug's own receptor + BDNF
@@ -93,7 +102,8 @@ class PlotsPanel(QWidget):
                     else:
                         pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2)
                     label = self.content.ui["series"][name] + (f" ({tl.scenario.drug})" if len(timelines) > 1 else "")
-                    curve = plot.plot(u, y, pen=pen, name=label)
+                    curve = plot.plot(u, y, pen=pen)
+                    legend.addItem(curve, label)
                     # curves never change while the cursor moves: repaint them from a pixmap
                     curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                     self.curves[f"{k}:{name}"] = curve
@@ -104,10 +114,6 @@ class PlotsPanel(QWidget):
             self.cursors.append(cursor)
         for a, b in zip(self.plots, self.plots[1:]):
             b.setXLink(a)
-
-    def set_series_visible(self, key: str, visible: bool) -> None:
-        """Show or hide one series ('<side>:<variable>', e.g. '0:relief')."""
-        self.curves[key].setVisible(visible)
 
     def _follow(self, _t: float) -> None:
         self._syncing = True
@@ -121,6 +127,6 @@ class PlotsPanel(QWidget):
 
     def _clicked(self, event) -> None:
         for plot in self.plots:
-            if plot.sceneBoundingRect().contains(event.scenePos()):
+            if plot.vb.sceneBoundingRect().contains(event.scenePos()):
                 self.playhead.seek_u(plot.vb.mapSceneToView(event.scenePos()).x())
                 return

@@ -129,9 +129,18 @@ def test_scenario_switch_keeps_time_and_updates_plots(window):
     assert "0:sert_occupancy" in window.plots.curves
 
 
-def test_series_can_be_toggled(window):
-    window.plots.set_series_visible("0:relief", False)
-    assert not window.plots.curves["0:relief"].isVisible()
+def test_clicking_a_legend_swatch_hides_and_shows_its_series_without_seeking(window, qtbot):
+    window.playhead.seek(3.0)
+    legend = window.plots.legends[2]
+    relief = window.plots.curves["0:relief"]
+    sample = next(sample for sample, _label in legend.items if sample.item is relief)
+    graphics = window.plots.graphics
+    pos = graphics.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
+    qtbot.mouseClick(graphics.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert not relief.isVisible() and window.plots.curves["0:spine_density"].isVisible()
+    assert window.playhead.t == 3.0
+    qtbot.mouseClick(graphics.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert relief.isVisible()
 
 
 def test_black_screen_toggles(window, qtbot):
