@@ -72,3 +72,18 @@ def test_frozen_app_runs_offline_and_writes_only_where_asked(bundle, tmp_path):
     assert list(home.rglob("*")) == []  # nothing written to the user's folders by these commands
     if not prefix:
         pytest.skip("ran with the network present: this machine does not allow `unshare -rn`")
+
+
+def test_linux_installer_puts_command_menu_entry_and_icons_in_place(bundle, tmp_path):
+    dist, _ = bundle
+    prefix = tmp_path / "prefix"
+    run = subprocess.run(["sh", str(dist / "keta-viz" / "install-linux.sh")], env={**os.environ, "PREFIX": str(prefix)},
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    desktop = (prefix / "share" / "applications" / "keta-viz.desktop").read_text()
+    assert f"Exec={prefix}/opt/keta-viz/keta-viz" in desktop and "Icon=keta-viz" in desktop
+    for size in (16, 48, 256, 512):
+        assert (prefix / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "keta-viz.png").is_file()
+    listing = subprocess.run([str(prefix / "bin" / "keta-viz"), "model", "--list"], capture_output=True, text=True,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
+    assert listing.returncode == 0 and "ketamine-iv" in listing.stdout
