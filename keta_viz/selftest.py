@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from importlib import resources
 from typing import Callable
@@ -12,6 +10,14 @@ import numpy as np
 
 CHECK_SIZE = (480, 270)
 MIN_COLOURS = 40  # a drawn synapse has hundreds of colours; a blank or failed frame has a handful
+
+
+def _colours(img) -> int:
+    """How many distinct colours an image has (a blank or failed drawing has a handful)."""
+    from PySide6.QtGui import QImage
+
+    img = img.convertToFormat(QImage.Format.Format_ARGB32)
+    return len(np.unique(np.frombuffer(img.constBits(), np.uint32, img.width() * img.height())))
 
 
 def _languages() -> list[str]:
@@ -35,10 +41,9 @@ def check_content() -> str:
 def check_scenarios() -> str:
     """Every bundled scenario loads, simulates and draws a non-blank frame."""
     from .model import bundled_names, load_scenario, simulate
-    from .scene.render import ensure_gui_app, scene_image
+    from .scene.render import scene_image
     from .scene.synapse import Style
 
-    ensure_gui_app()
     names = bundled_names()
     if not names:
         raise RuntimeError("no bundled scenarios found")
@@ -46,8 +51,7 @@ def check_scenarios() -> str:
         tl = simulate(load_scenario(name))
         middle = tl.stages[len(tl.stages) // 2]
         img = scene_image(tl, middle.start, *CHECK_SIZE, Style())
-        pixels = np.frombuffer(img.constBits(), np.uint32, img.width() * img.height())
-        colours = len(np.unique(pixels))
+        colours = _colours(img)
         if colours < MIN_COLOURS:
             raise RuntimeError(f"{name}: the frame looks blank ({colours} colours)")
     return f"{len(names)} scenarios simulated and drawn ({', '.join(names)})"
@@ -57,9 +61,6 @@ def check_fonts() -> str:
     """Qt finds at least one font, so labels and captions are visible."""
     from PySide6.QtGui import QFontDatabase
 
-    from .scene.render import ensure_gui_app
-
-    ensure_gui_app()
     families = QFontDatabase.families()
     if not families:
         raise RuntimeError("no fonts found: labels and captions would be invisible")
@@ -72,10 +73,7 @@ def check_exporters() -> str:
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPainter, QPdfWriter
 
-    from .scene.render import ensure_gui_app
-
     av.codec.Codec("libx264", "w")
-    ensure_gui_app()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -101,23 +99,13 @@ def check_window() -> str:
     try:
         window.resize(1280, 800)
         image = window.grab().toImage()
-        colours = len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)})
+        colours = _colours(image)
         if colours < MIN_COLOURS:
             raise RuntimeError(f"the window looks blank ({colours} colours)")
     finally:
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return f"consult window drawn in compare mode ({image.width()}x{image.height()})"
-
-
-def _application() -> None:
-    """A QApplication for the checks, offscreen when there is no display."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    if QApplication.instance() is None:
-        QApplication(sys.argv[:1])
 
 
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
@@ -131,8 +119,10 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
 
 def run_selftest(print_line: Callable[[str], None] = print) -> int:
     """Run every check, print one line each; 0 when all pass, else 1."""
+    from .scene.render import ensure_gui_app
+
     failed = []
-    _application()
+    ensure_gui_app(widgets=True)  # the window check draws widgets
     for name, check in CHECKS:
         start = time.perf_counter()
         try:

@@ -7,7 +7,7 @@ from ..scene import layout as L
 from . import VOCABULARIES, Content
 
 REFERENCE_FIELDS = ("authors", "year", "title", "journal", "doi")
-STAGE_FIELDS = ("title", "plain", "expert", "analogy", "sources", "in_animals")
+STAGE_TEXT_FIELDS = ("title", "plain", "expert", "analogy", "sources")  # and in_animals, which may be false
 
 
 def content_problems(content: Content) -> list[str]:
@@ -24,7 +24,7 @@ def content_problems(content: Content) -> list[str]:
             if sid not in stages:
                 problems.append(f"{where}: missing")
                 continue
-            missing = [f for f in STAGE_FIELDS if not stages[sid].get(f) and f != "in_animals"]
+            missing = [f for f in STAGE_TEXT_FIELDS if not stages[sid].get(f)]
             if "in_animals" not in stages[sid]:
                 missing.append("in_animals")
             if missing:

@@ -34,6 +34,16 @@ class KioskConfig:
     log_file: str = ""
 
 
+def tour_step_scenarios(step: str) -> list[str]:
+    """The scenario names of a tour step: 'NAME', or 'compare:A:B' for two side by side."""
+    return step.split(":")[1:] if step.startswith("compare:") else [step]
+
+
+def state_dir() -> Path:
+    """~/.local/state/keta-viz (or under $XDG_STATE_HOME): log and heartbeat."""
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "keta-viz"
+
+
 def _check(key: str, value):
     """Validate one field; raise ValueError with the reason."""
     if key in ("idle_seconds", "countdown_seconds"):
@@ -44,8 +54,8 @@ def _check(key: str, value):
         if not isinstance(value, list) or not value:
             raise ValueError("must be a non-empty list of scenario names or 'compare:A:B'")
         for step in value:
-            names = str(step).split(":")[1:] if str(step).startswith("compare:") else [str(step)]
-            if not names or any(n not in bundled_names() for n in names):
+            names = tour_step_scenarios(str(step))
+            if len(names) not in (1, 2) or any(n not in bundled_names() for n in names):
                 raise ValueError(f"unknown tour step {step!r}")
         return tuple(str(s) for s in value)
     if key == "language":

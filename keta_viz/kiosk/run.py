@@ -9,17 +9,14 @@ import os
 import sys
 from pathlib import Path
 
-from .config import load_config
+from .config import load_config, state_dir
 
 log = logging.getLogger("keta_viz.kiosk")
 
 
 def log_path(configured: str) -> Path:
     """Where the kiosk log goes: the config's log_file, else the user's state folder."""
-    if configured:
-        return Path(configured)
-    base = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state"))
-    return base / "keta-viz" / "kiosk.log"
+    return Path(configured) if configured else state_dir() / "kiosk.log"
 
 
 def setup_logging(path: Path) -> None:

@@ -9,6 +9,9 @@ import sys
 import time
 from pathlib import Path
 
+from ..safe_write import write_text
+from .config import state_dir
+
 log = logging.getLogger("keta_viz.supervise")
 STALE_AFTER_S = 60.0
 
@@ -21,7 +24,7 @@ def supervise(command: list[str], heartbeat: Path, max_restarts: int | None = No
     while True:
         started = time.time()
         heartbeat.parent.mkdir(parents=True, exist_ok=True)
-        heartbeat.write_text(f"{started:.0f}\n")
+        write_text(heartbeat, f"{started:.0f}\n")
         child = subprocess.Popen(command, env=env)
         code = None
         while code is None:
@@ -45,7 +48,6 @@ def supervise(command: list[str], heartbeat: Path, max_restarts: int | None = No
 def cmd_supervise(args) -> int:
     """CLI entry: supervise `keta-viz --kiosk`."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    state = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state")) / "keta-viz"
     launcher = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "keta_viz"]
     command = launcher + ["--kiosk"] + (["--config", args.config] if args.config else [])
-    return supervise(command, Path(args.heartbeat) if args.heartbeat else state / "heartbeat")
+    return supervise(command, Path(args.heartbeat) if args.heartbeat else state_dir() / "heartbeat")

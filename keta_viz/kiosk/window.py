@@ -12,15 +12,16 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QGridLayout, QHBoxLayou
                                QPushButton, QVBoxLayout, QWidget)
 
 from ..content import load_content
-from ..content.captions import compare_caption
+from ..content.captions import compare_caption, stage_caption
 from ..model import Timeline, load_scenario, simulate
 from ..safe_write import WriteError, write_text
+from ..scene.render import stacked
 from ..scene.synapse import Style
 from ..ui.main_window import story_axis
 from ..ui.playhead import Playhead
 from ..ui.scrubber import Scrubber
 from ..ui.synapse_view import SynapseView
-from .config import KioskConfig, pin_matches
+from .config import KioskConfig, pin_matches, tour_step_scenarios
 
 log = logging.getLogger("keta_viz.kiosk")
 EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
@@ -91,7 +92,7 @@ class PinPad(QWidget):
 
     def submit(self) -> None:
         """Check the PIN; the kiosk decides (and rate-limits)."""
-        ok, message = self.kiosk.try_pin(self.entry.text())
+        _ok, message = self.kiosk.try_pin(self.entry.text())
         self.entry.clear()
         self.message.setText(message)
 
@@ -217,21 +218,14 @@ class KioskWindow(QWidget):
     def start_tour_step(self, index: int) -> None:
         """Play step `index` of the attract tour."""
         self.tour_index = index % len(self.config.tour)
-        step = self.config.tour[self.tour_index]
-        if step.startswith("compare:"):
-            _, a, b = step.split(":")
-            self.show_scenario(a, b)
-        else:
-            self.show_scenario(step)
+        self.show_scenario(*tour_step_scenarios(self.config.tour[self.tour_index]))
 
     def _caption_update(self, *_args) -> None:
         t = self.playhead.t
         if len(self.timelines) == 2:
             self.caption.setText(compare_caption(self.content, self.timelines[0], self.timelines[1], t))
         else:
-            tl = self.timelines[0]
-            st = self.content.stage(tl.scenario.family, tl.stage_at(t).id)
-            self.caption.setText(f"<b>{st.title}</b> — {st.plain}")
+            self.caption.setText(stage_caption(self.content, self.timelines[0], t))
 
     # ----------------------------------------------------------------- behaviour ---
     def set_mode(self, mode: str) -> None:
@@ -341,5 +335,5 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        narrow = self.width() < self.height() * 1.2
-        self.views_box.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+        self.views_box.setDirection(QBoxLayout.Direction.TopToBottom if stacked(self.width(), self.height())
+                                    else QBoxLayout.Direction.LeftToRight)

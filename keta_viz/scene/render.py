@@ -19,15 +19,21 @@ from .synapse import Style, render_frame, scene_font
 MIN_SIZE, MAX_SIZE = (160, 90), (7680, 4320)
 
 
-def ensure_gui_app():
-    """A QGuiApplication for offscreen drawing (created once; offscreen unless a screen is set)."""
+def ensure_gui_app(widgets: bool = False):
+    """The Qt application for drawing, created once: offscreen unless a screen is set; a
+    QApplication when widgets will be drawn too, else the lighter QGuiApplication."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(sys.argv[:1])
+        if widgets:
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication(sys.argv[:1])
+        else:
+            app = QGuiApplication(sys.argv[:1])
     return app
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFileDialog,
                                QGraphicsOpacityEffect, QMainWindow, QMessageBox, QProgressDialog, QSplitter, QStyle, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ..content import load_content
-from ..content.captions import KEY_MOMENTS_H, compare_caption
+from ..content.captions import KEY_MOMENTS_H, compare_caption, stage_caption
 from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scenario, simulate
 from ..safe_write import WriteError
 from ..scene.synapse import Style
@@ -341,8 +341,7 @@ class MainWindow(QMainWindow):
 
     def _caption_update(self, *_args) -> None:
         if self.presenting and self.compare_timeline is None:
-            stage = self.content.stage(self.timeline.scenario.family, self.timeline.stage_at(self.playhead.t).id)
-            self.stage_caption.setText(f"<b>{stage.title}</b> — {stage.body(self.prefs.vocabulary)}")
+            self.stage_caption.setText(stage_caption(self.content, self.timeline, self.playhead.t, self.prefs.vocabulary))
         if self.compare_timeline is not None:
             self.caption.setText(compare_caption(self.content, self.timeline, self.compare_timeline, self.playhead.t))
 
