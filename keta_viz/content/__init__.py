@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..model.scenario import family_of
+
 VOCABULARIES = ("plain", "expert")
 
 
@@ -40,9 +42,10 @@ class Content:
     ui: dict
     references: dict
 
-    def stage(self, family: str, stage_id: str) -> StageText:
-        """Narration of a stage of the 'ketamine' or 'ssri' story."""
-        d = self.stages[family][stage_id]
+    def stage(self, drug: str, stage_id: str) -> StageText:
+        """Narration of a stage for a drug (or a family): the drug's own text where it has one
+        (esketamine's nasal route), otherwise its family's ('ketamine' or 'ssri')."""
+        d = {**self.stages[family_of(drug)][stage_id], **self.stages.get(drug, {}).get(stage_id, {})}
         return StageText(d["title"], d["plain"], d["expert"], d["analogy"],
                          tuple(d["sources"]), bool(d["in_animals"]))
 

@@ -11,7 +11,7 @@ KEY_MOMENTS_H = (2.0, 24.0, 168.0, 672.0)
 
 def stage_caption(content: Content, tl: Timeline, t_hours: float, vocabulary: str = "plain") -> str:
     """'<b>Stage title</b> — stage text' for the stage at model time t (rich text)."""
-    stage = content.stage(tl.scenario.family, tl.stage_at(t_hours).id)
+    stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id)
     return f"<b>{stage.title}</b> — {stage.body(vocabulary)}"
 
 
@@ -19,7 +19,7 @@ def side_caption(content: Content, tl: Timeline, t_hours: float) -> str:
     """One scenario's part: drug, stage title and the numbers that matter for it."""
     v = tl.at(t_hours)
     family = tl.scenario.family
-    stage = content.stage(family, tl.stage_at(t_hours).id).title
+    stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id).title
     words = content.ui["compare"]
     values = {
         "drug": content.ui["drugs"][tl.scenario.drug],

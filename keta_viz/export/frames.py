@@ -40,7 +40,7 @@ def caption_text(spec: FrameSpec, t_hours: float) -> str:
     if len(spec.timelines) == 2:
         return compare_caption(content, spec.timelines[0], spec.timelines[1], t_hours)
     tl = spec.timelines[0]
-    stage = content.stage(tl.scenario.family, tl.stage_at(t_hours).id)
+    stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id)
     return f"{content.time_in_words(t_hours, tl.scenario.family)} — {stage.title}: {stage.plain}"
 
 

@@ -106,7 +106,7 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
         frame = scene_image(tl, t, 960, 540, Style("projector", "none", lang))
         p.drawImage(QRectF(x, pg.y, col_w, img_h), frame)
         pg.y += img_h + 1.2 * pg.mm
-        st = content.stage(family, stage.id)
+        st = content.stage(tl.scenario.drug, stage.id)
         used = pg.text(f"{stage.index + 1}. {st.title}", 9.5, bold=True, x=x, width=x + col_w)
         when = content.time_in_words(t, family)
         if st.in_animals:
@@ -132,7 +132,7 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
     pg.text(h["sources"], 13, bold=True)
     keys = []
     for st in tl.stages:
-        keys += [k for k in content.stage(family, st.id).sources if k not in keys]
+        keys += [k for k in content.stage(tl.scenario.drug, st.id).sources if k not in keys]
     for k in keys:
         pg.text(content.citation(k), 7.8, colour=SOFT)
     p.end()

@@ -17,6 +17,11 @@ MAX_SPAN_DAYS = 365.0
 WEIGHT_RANGE_KG = (2.0, 300.0)
 
 
+def family_of(drug: str) -> str:
+    """The story a drug (or a family name) belongs to: 'ketamine' or 'ssri'."""
+    return "ketamine" if drug in KETAMINE_DRUGS else "ssri"
+
+
 class ScenarioError(ValueError):
     """A scenario that cannot be used; the message names the file, the field and the range."""
 
@@ -38,7 +43,7 @@ class Scenario:
     @property
     def family(self) -> str:
         """'ketamine' for ketamine and esketamine, 'ssri' for the oral antidepressants."""
-        return "ketamine" if self.drug in KETAMINE_DRUGS else "ssri"
+        return family_of(self.drug)
 
     @property
     def dose_hours(self) -> tuple[float, ...]:

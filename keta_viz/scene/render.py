@@ -77,7 +77,7 @@ def compare_image(left: Timeline, right: Timeline, t_hours: float, width: int, h
         w, h = int(cell.width()), int(cell.height()) - band
         frame = scene_image(tl, t_hours, w, h, style, phase, seed)
         p.drawImage(int(cell.left()), int(cell.top()) + band, frame)
-        stage = content.stage(tl.scenario.family, tl.stage_at(t_hours).id)
+        stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id)
         p.setPen(pal.ink)
         p.setFont(scene_font(band * 0.42, bold=True))
         title = QRectF(cell.left() + band * 0.4, cell.top(), cell.width() - band * 0.8, band)

@@ -52,7 +52,7 @@ class StageSection(QWidget):
         if key == self._shown:
             return
         self._shown = key
-        st = self.content.stage(family, stage.id)
+        st = self.content.stage(tl.scenario.drug, stage.id)
         self.stage_id = stage.id
         s = self.font_scale
         self.header.setText(f"<span style='font-size:{11 * s:.0f}pt'>{html.escape(tl.scenario.title)}"

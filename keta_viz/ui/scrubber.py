@@ -115,7 +115,7 @@ class Scrubber(QWidget):
             self.playhead.seek_u(u)
         t = self.playhead.axis.to_t(u)
         tl = self.timelines[0]
-        stage = self.content.stage(tl.scenario.family, tl.stage_at(t).id)
+        stage = self.content.stage(tl.scenario.drug, tl.stage_at(t).id)
         words = self.content.time_in_words(t, tl.scenario.family)
         QToolTip.showText(event.globalPosition().toPoint(), f"{words} — {stage.title}", self)
         self.hovered.emit(t)
