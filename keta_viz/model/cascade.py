@@ -39,15 +39,29 @@ def midpoints(x: np.ndarray) -> np.ndarray:
 
 # --- ketamine ---------------------------------------------------------------------------
 
-def nmda_block(plasma: np.ndarray) -> np.ndarray:
-    """Fraction of interneuron NMDA receptors blocked, C/(C+K)."""
+def nmda_block(plasma: np.ndarray, k_um: float = c.NMDA_BLOCK_K_UM) -> np.ndarray:
+    """Fraction of interneuron NMDA receptors blocked, C/(C+K), K in uM."""
     conc_um = plasma / c.KETAMINE_MW_G_PER_MOL
-    return conc_um / (conc_um + c.NMDA_BLOCK_K_UM)
+    return conc_um / (conc_um + k_um)
+
+
+def disinhibition(block: np.ndarray) -> np.ndarray:
+    """How far the quieted bouncer frees the pyramidal cell: steep in the block, 1 at full block."""
+    b, h = block**c.DISINHIBITION_HILL, c.DISINHIBITION_HALF_BLOCK**c.DISINHIBITION_HILL
+    return b * (1.0 + h) / (b + h)
+
+
+def _surge(block: np.ndarray) -> np.ndarray:
+    """Disinhibition times what the pyramidal cell's own NMDA receptors still allow: an inverted U."""
+    return disinhibition(block) * (1.0 - block**c.PYRAMIDAL_BLOCK_POWER)
+
+
+_SURGE_MAX = float(_surge(np.linspace(0.0, 1.0, 2001)).max())
 
 
 def glutamate_target(block: np.ndarray) -> np.ndarray:
-    """Glutamate level the disinhibited synapse relaxes toward."""
-    return c.GLUTAMATE_BASE + (1.0 - c.GLUTAMATE_BASE) * block
+    """Glutamate level the disinhibited synapse relaxes toward (falls again at anaesthetic block)."""
+    return c.GLUTAMATE_BASE + (1.0 - c.GLUTAMATE_BASE) * _surge(block) / _SURGE_MAX
 
 
 def ampa_activation(glutamate: np.ndarray) -> np.ndarray:
@@ -64,12 +78,16 @@ def plasticity_drive(ampa: np.ndarray) -> np.ndarray:
     return np.clip((ampa - AMPA_BASE) / (1.0 - AMPA_BASE), 0.0, 1.0)
 
 
-def spine_rate_target(drive: np.ndarray, growth_per_h: float) -> tuple[np.ndarray, np.ndarray]:
-    """Spine growth toward healthy (rate ~ drive) against decay to the stressed baseline."""
-    grow = growth_per_h * drive
-    rate = grow + 1.0 / c.SPINE_DECAY_TAU_H
-    target = (grow * c.SPINE_HEALTHY + c.SPINE_STRESSED / c.SPINE_DECAY_TAU_H) / rate
-    return rate, target
+def saturating_rate_target(on: np.ndarray, off_per_h: np.ndarray | float,
+                           high: float = 1.0, low: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """dx/dt = on*(high - x) + off*(low - x) written as rate*(target - x)."""
+    rate = on + off_per_h
+    return rate, (on * high + off_per_h * low) / rate
+
+
+def lasting_decay_per_h(tau_h: float, consolidation: np.ndarray) -> np.ndarray:
+    """Loss rate of a benefit (new spines, rapid relief): slower once repeated doses consolidated it."""
+    return 1.0 / (tau_h * (1.0 + c.CONSOLIDATION_GAIN * consolidation))
 
 
 def spine_score(spines: np.ndarray) -> np.ndarray:
@@ -77,18 +95,27 @@ def spine_score(spines: np.ndarray) -> np.ndarray:
     return (spines - c.SPINE_STRESSED) / (c.SPINE_HEALTHY - c.SPINE_STRESSED)
 
 
-def ketamine_cascade(t: np.ndarray, plasma: np.ndarray) -> dict[str, np.ndarray]:
-    """All ketamine variables on grid t, given plasma (ng/mL) on the same grid."""
-    block = nmda_block(plasma)
-    glut = relax(t, np.full(len(t) - 1, 1 / c.GLUTAMATE_TAU_H),
-                 midpoints(glutamate_target(block)), c.GLUTAMATE_BASE)
+def _relax_const(t: np.ndarray, tau_h: float, target: np.ndarray, x0: float) -> np.ndarray:
+    """dx/dt = (target - x)/tau with target sampled on the grid."""
+    return relax(t, np.full(len(t) - 1, 1.0 / tau_h), midpoints(target), x0)
+
+
+def ketamine_cascade(t: np.ndarray, plasma: np.ndarray, k_um: float = c.NMDA_BLOCK_K_UM) -> dict[str, np.ndarray]:
+    """All ketamine variables on grid t, given plasma (ng/mL) and the drug's NMDA affinity."""
+    block = nmda_block(plasma, k_um)
+    glut = _relax_const(t, c.GLUTAMATE_TAU_H, glutamate_target(block), c.GLUTAMATE_BASE)
     ampa = ampa_activation(glut)
-    bdnf = relax(t, np.full(len(t) - 1, 1 / c.PLASTICITY_TAU_H), midpoints(plasticity_drive(ampa)), 0.0)
-    build = relax(t, np.full(len(t) - 1, 1 / c.SYNAPTOGENESIS_TAU_H), midpoints(bdnf), 0.0)
-    rate, target = spine_rate_target(midpoints(build) ** c.SPINE_DRIVE_POWER, c.SPINE_GROWTH_PER_H)
-    spines = relax(t, rate, target, c.SPINE_STRESSED)
-    relief = (c.KETAMINE_RELIEF_FAST * bdnf + c.KETAMINE_RELIEF_BRIDGE * build
-              + c.KETAMINE_RELIEF_SPINES * spine_score(spines))
+    bdnf = _relax_const(t, c.PLASTICITY_TAU_H, plasticity_drive(ampa), 0.0)
+    program = _relax_const(t, c.SYNAPTOGENESIS_TAU_H / 2, bdnf, 0.0)
+    build = _relax_const(t, c.SYNAPTOGENESIS_TAU_H / 2, program, 0.0)
+    on = midpoints(build)
+    consolidation = relax(t, *saturating_rate_target(c.CONSOLIDATION_PER_H * on, 1.0 / c.CONSOLIDATION_TAU_H), 0.0)
+    decay = lasting_decay_per_h(c.SPINE_DECAY_TAU_H, midpoints(consolidation))
+    grow = c.SPINE_GROWTH_PER_H * on**c.SPINE_DRIVE_POWER
+    spines = relax(t, *saturating_rate_target(grow, decay, c.SPINE_HEALTHY, c.SPINE_STRESSED), c.SPINE_STRESSED)
+    rapid = relax(t, *saturating_rate_target(c.RAPID_RELIEF_ON_PER_H * midpoints(bdnf),
+                                             lasting_decay_per_h(c.RAPID_RELIEF_TAU_H, midpoints(consolidation))), 0.0)
+    relief = c.KETAMINE_RELIEF_RAPID * rapid + c.KETAMINE_RELIEF_SPINES * spine_score(spines)
     conc_n = plasma**c.DISSOCIATION_HILL
     return {
         "plasma_ng_per_ml": plasma,
@@ -128,13 +155,15 @@ def serotonin_score(serotonin: np.ndarray) -> np.ndarray:
 def ssri_cascade(t: np.ndarray, plasma: np.ndarray, ec50: float) -> dict[str, np.ndarray]:
     """All SSRI variables on grid t, given plasma (ng/mL) and the occupancy EC50."""
     occ = plasma / (plasma + ec50)
-    brake = relax(t, np.full(len(t) - 1, 1 / c.BRAKE_TAU_H), midpoints(brake_target(occ)), 1.0)
+    brake = _relax_const(t, c.BRAKE_TAU_H, brake_target(occ), 1.0)
     sero = serotonin_level(occ, brake)
     score = serotonin_score(sero)
-    bdnf = relax(t, np.full(len(t) - 1, 1 / c.SSRI_PLASTICITY_TAU_H), midpoints(score), 0.0)
-    rate, target = spine_rate_target(midpoints(bdnf), c.SSRI_SPINE_GROWTH_PER_H)
-    spines = relax(t, rate, target, c.SPINE_STRESSED)
-    relief = (c.SSRI_RELIEF_FAST * score + c.SSRI_RELIEF_PLASTICITY * bdnf
+    early = _relax_const(t, c.SSRI_EARLY_TAU_H, score, 0.0)
+    bdnf = _relax_const(t, c.SSRI_PLASTICITY_TAU_H, score, 0.0)
+    grow = c.SSRI_SPINE_GROWTH_PER_H * midpoints(bdnf)
+    decay = 1.0 / c.SPINE_DECAY_TAU_H
+    spines = relax(t, *saturating_rate_target(grow, decay, c.SPINE_HEALTHY, c.SPINE_STRESSED), c.SPINE_STRESSED)
+    relief = (c.SSRI_RELIEF_EARLY * early + c.SSRI_RELIEF_PLASTICITY * bdnf
               + c.SSRI_RELIEF_SPINES * spine_score(spines))
     return {
         "plasma_ng_per_ml": plasma,

@@ -35,7 +35,7 @@ class Scenario:
     drug: str
     weight_kg: float
     dose_days: tuple[float, ...]
-    dose_mg: float  # total mg per dose (ketamine IV: mg/kg x weight)
+    doses_mg: tuple[float, ...]  # total mg of each dose (ketamine IV: mg/kg x weight)
     infusion_min: float  # IV only; 0 for other routes
     span_days: float
     source: str
@@ -44,6 +44,11 @@ class Scenario:
     def family(self) -> str:
         """'ketamine' for ketamine and esketamine, 'ssri' for the oral antidepressants."""
         return family_of(self.drug)
+
+    @property
+    def dose_mg(self) -> float:
+        """Total mg of the first dose."""
+        return self.doses_mg[0]
 
     @property
     def dose_hours(self) -> tuple[float, ...]:
@@ -83,8 +88,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
 
 
 def _number(table: dict, key: str, where: str, lo: float, hi: float, unit: str,
-            default: float | None = None, lo_open: bool = False) -> float:
-    """Read a finite number within [lo, hi] (or (lo, hi]) or raise a one-line ScenarioError."""
+            default: float | None = None, lo_open: bool = False, why: str = "") -> float:
+    """Read a finite number within [lo, hi] (or (lo, hi]) or raise a one-line ScenarioError;
+    `why` names the evidence behind the range."""
     if key not in table:
         if default is not None:
             return default
@@ -97,17 +103,15 @@ def _number(table: dict, key: str, where: str, lo: float, hi: float, unit: str,
     if not math.isfinite(value) or below or value > hi:
         bound = f"more than {lo:g}" if lo_open else f"{lo:g}"
         raise ScenarioError(
-            f"{where}: field '{key}' = {value:g} is outside the allowed range {bound} to {hi:g} {unit}"
+            f"{where}: field '{key}' = {value:g} is outside the allowed range {bound} to {hi:g} {unit}{why}"
         )
     return value
 
 
-DOSE_LIMITS = {  # (lower, upper) per dose; lower bound is exclusive
-    "ketamine": (0.0, 10.0, "mg/kg"),
-    "esketamine": (0.0, 112.0, "mg"),
-    "escitalopram": (0.0, ORAL_DRUGS["escitalopram"].max_dose_mg, "mg"),
-    "fluoxetine": (0.0, ORAL_DRUGS["fluoxetine"].max_dose_mg, "mg"),
-}
+STUDIED_KETAMINE_MG_PER_KG = (0.1, 1.0)  # fava2018: 0.1-1.0 mg/kg tried; more is not better
+STUDIED_INFUSION_MIN = 40.0  # zarate2006, fava2018
+STUDIED_ESKETAMINE_MG = (56.0, 84.0)  # spravato_label: 56 or 84 mg a session
+SSRI_MAX_MG = {drug: d.max_dose_mg for drug, d in ORAL_DRUGS.items()}
 
 
 def parse_scenario(text: str, name: str, where: str) -> Scenario:
@@ -127,17 +131,55 @@ def parse_scenario(text: str, name: str, where: str) -> Scenario:
     if not isinstance(dose, dict):
         raise ScenarioError(f"{where}: missing table [dose]")
     dwhere = f"{where} [dose]"
-    lo, hi, unit = DOSE_LIMITS[drug]
-    key = "mg_per_kg" if drug == "ketamine" else "mg"
-    amount = _number(dose, key, dwhere, lo, hi, unit, lo_open=True)
-    dose_mg = amount * weight if drug == "ketamine" else amount
-    infusion = _number(dose, "infusion_min", dwhere, 1.0, 240.0, "min") if drug == "ketamine" else 0.0
     days = _dose_days(dose, dwhere, drug)
+    amounts = _amounts(dose, dwhere, drug, len(days))
+    doses_mg = tuple(a * weight for a in amounts) if drug == "ketamine" else amounts
+    infusion = _infusion_min(dose, dwhere) if drug == "ketamine" else 0.0
     min_span = (days[-1] if days else 0.0) + MIN_FOLLOW_UP_DAYS[drug]
     span = _number(data, "span_days", where, min_span, MAX_SPAN_DAYS, "days", default=min_span)
     if drug in ORAL_DRUGS and "every_days" in dose:
         days = tuple(d for d in _repeat(dose["every_days"], span))
-    return Scenario(name, title.strip(), drug, weight, days, dose_mg, infusion, span, where)
+        doses_mg = doses_mg * len(days)
+    return Scenario(name, title.strip(), drug, weight, days, doses_mg, infusion, span, where)
+
+
+def _amounts(dose: dict, where: str, drug: str, n_doses: int) -> tuple[float, ...]:
+    """Per-dose amounts (mg/kg for IV ketamine, else mg): one number, or a list matching `days`.
+
+    Doses outside the studied range are refused: the model must never draw a confident curve
+    where there is no evidence (more ketamine is not better; fava2018, moghaddam1997)."""
+    key = "mg_per_kg" if drug == "ketamine" else "mg"
+    raw = dose.get(key)
+    values = raw if isinstance(raw, list) else [raw]
+    if isinstance(raw, list) and len(raw) != n_doses:
+        raise ScenarioError(f"{where}: field '{key}' lists {len(raw)} doses but 'days' has {n_doses}")
+    if drug in ORAL_DRUGS and len(values) != 1:
+        raise ScenarioError(f"{where}: field '{key}' must be one number (the daily dose)")
+    out = []
+    for v in values:
+        if raw is None:
+            raise ScenarioError(f"{where}: missing field '{key}'")
+        if drug == "ketamine":
+            a = _number({key: v}, key, where, *STUDIED_KETAMINE_MG_PER_KG, "mg/kg",
+                        why=", the range studied (Fava 2018); more is not better and there is no evidence beyond it")
+        elif drug == "esketamine":
+            a = _number({key: v}, key, where, 0.0, 1000.0, "mg", lo_open=True)
+            if a not in STUDIED_ESKETAMINE_MG:
+                raise ScenarioError(f"{where}: field '{key}' = {a:g} is not a studied esketamine dose "
+                                    f"(56 or 84 mg, Spravato label)")
+        else:
+            a = _number({key: v}, key, where, 0.0, SSRI_MAX_MG[drug], "mg", lo_open=True)
+        out.append(a)
+    return tuple(out) * (n_doses if len(out) == 1 else 1)
+
+
+def _infusion_min(dose: dict, where: str) -> float:
+    """The infusion length: only the studied 40 minutes is accepted (zarate2006, fava2018)."""
+    minutes = _number(dose, "infusion_min", where, 1.0, 240.0, "min")
+    if minutes != STUDIED_INFUSION_MIN:
+        raise ScenarioError(f"{where}: field 'infusion_min' = {minutes:g} is not the studied infusion "
+                            f"({STUDIED_INFUSION_MIN:g} min, Zarate 2006)")
+    return minutes
 
 
 def _dose_days(dose: dict, where: str, drug: str) -> tuple[float, ...]:

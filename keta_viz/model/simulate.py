@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .cascade import ketamine_cascade, ssri_cascade
-from .constants import ORAL_DRUGS
+from .constants import ESKETAMINE_AFFINITY_RATIO, NMDA_BLOCK_K_UM, ORAL_DRUGS
 from .pharmacokinetics import ketamine_plasma, oral_plasma
 from .scenario import Scenario
 from .stages import derive_stages
@@ -31,7 +31,8 @@ def simulate(s: Scenario, grid: np.ndarray | None = None) -> Timeline:
     """Simulate a scenario once into a Timeline (optionally on a given time grid)."""
     t = time_grid(s) if grid is None else np.asarray(grid, dtype=float)
     if s.family == "ketamine":
-        series = ketamine_cascade(t, ketamine_plasma(s, t))
+        k_um = NMDA_BLOCK_K_UM * (ESKETAMINE_AFFINITY_RATIO if s.drug == "esketamine" else 1.0)
+        series = ketamine_cascade(t, ketamine_plasma(s, t), k_um)
     else:
         drug = ORAL_DRUGS[s.drug]
         series = ssri_cascade(t, oral_plasma(s, t), drug.occupancy_ec50(s.weight_kg))

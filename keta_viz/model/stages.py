@@ -13,6 +13,9 @@ SSRI_STAGES = ("depressed", "transporter_blocked", "brake_holds", "brake_eases",
                "slow_plasticity", "relief_builds")
 
 
+FADED = 0.5  # the fading stage starts when relief has halved since its last peak (median relapse)
+
+
 def _first(t: np.ndarray, mask: np.ndarray, after: float = 0.0) -> float | None:
     """First time at or after `after` where mask holds, or None."""
     idx = np.flatnonzero(mask & (t >= after))
@@ -42,7 +45,7 @@ def ketamine_triggers(s: Scenario, t: np.ndarray, v: dict[str, np.ndarray]) -> d
         "new_spines": _first(t, spine_rise),
         "relief_holds": _first(t, _rise(v["spine_density"], first, 0.95)),
         "course_reboost": doses[1] if len(doses) > 1 else None,
-        "fading": _first(t, v["relief"] < 0.6 * peak_relief, after=last_peak),
+        "fading": _first(t, v["relief"] < FADED * peak_relief, after=last_peak),
     }
 
 

@@ -38,25 +38,34 @@ def check(tl, t_ref, ref):
 
 
 def test_ketamine_matches_reference():
-    s = load_scenario("ketamine-iv")
-    t = fine_grid(s.span_hours, 24.0, 0.01, 0.1)
+    s = load_scenario("ketamine-course")
+    t = fine_grid(s.span_hours, 24.0 * 12, 0.01, 0.1)
     block = cascade.nmda_block(ketamine_plasma(s, t))
     gt = cascade.glutamate_target(block)
+    half_tau = c.SYNAPTOGENESIS_TAU_H / 2
+
+    def lasting(tau, cons):
+        return 1.0 / (tau * (1.0 + c.CONSOLIDATION_GAIN * cons))
 
     def rhs(i, y):
-        g, p, q, sp = y
+        g, p, prog, q, cons, sp, rapid = y
         drive = cascade.plasticity_drive(cascade.ampa_activation(np.array(g)))
         grow = c.SPINE_GROWTH_PER_H * max(q, 0.0) ** c.SPINE_DRIVE_POWER
         return np.array([
             (gt[i] - g) / c.GLUTAMATE_TAU_H,
             (float(drive) - p) / c.PLASTICITY_TAU_H,
-            (p - q) / c.SYNAPTOGENESIS_TAU_H,
-            grow * (c.SPINE_HEALTHY - sp) + (c.SPINE_STRESSED - sp) / c.SPINE_DECAY_TAU_H,
+            (p - prog) / half_tau,
+            (prog - q) / half_tau,
+            c.CONSOLIDATION_PER_H * q * (1 - cons) - cons / c.CONSOLIDATION_TAU_H,
+            grow * (c.SPINE_HEALTHY - sp) + (c.SPINE_STRESSED - sp) * lasting(c.SPINE_DECAY_TAU_H, cons),
+            c.RAPID_RELIEF_ON_PER_H * p * (1 - rapid) - rapid * lasting(c.RAPID_RELIEF_TAU_H, cons),
         ])
 
-    ys = rk4(rhs, [c.GLUTAMATE_BASE, 0, 0, c.SPINE_STRESSED], t)
+    ys = rk4(rhs, [c.GLUTAMATE_BASE, 0, 0, 0, 0, c.SPINE_STRESSED, 0], t)
     t_ref = t[::2][: len(ys)]
-    check(simulate(s), t_ref, {"glutamate": ys[:, 0], "bdnf": ys[:, 1], "spine_density": ys[:, 3]})
+    relief = c.KETAMINE_RELIEF_RAPID * ys[:, 6] + c.KETAMINE_RELIEF_SPINES * cascade.spine_score(ys[:, 5])
+    check(simulate(s), t_ref, {"glutamate": ys[:, 0], "bdnf": ys[:, 1], "spine_density": ys[:, 5],
+                               "relief": np.clip(relief, 0, 1)})
 
 
 def test_ssri_matches_reference():
@@ -67,18 +76,22 @@ def test_ssri_matches_reference():
     bt = cascade.brake_target(occ)
 
     def rhs(i, y):
-        brake, bdnf, sp = y
+        brake, bdnf, sp, early = y
         score = float(cascade.serotonin_score(cascade.serotonin_level(occ[i], brake)))
         grow = c.SSRI_SPINE_GROWTH_PER_H * bdnf
         return np.array([
             (bt[i] - brake) / c.BRAKE_TAU_H,
             (score - bdnf) / c.SSRI_PLASTICITY_TAU_H,
             grow * (c.SPINE_HEALTHY - sp) + (c.SPINE_STRESSED - sp) / c.SPINE_DECAY_TAU_H,
+            (score - early) / c.SSRI_EARLY_TAU_H,
         ])
 
-    ys = rk4(rhs, [1.0, 0.0, c.SPINE_STRESSED], t)
+    ys = rk4(rhs, [1.0, 0.0, c.SPINE_STRESSED, 0.0], t)
     t_ref = t[::2][: len(ys)]
-    check(simulate(s), t_ref, {"autoreceptor_brake": ys[:, 0], "bdnf": ys[:, 1], "spine_density": ys[:, 2]})
+    relief = (c.SSRI_RELIEF_EARLY * ys[:, 3] + c.SSRI_RELIEF_PLASTICITY * ys[:, 1]
+              + c.SSRI_RELIEF_SPINES * cascade.spine_score(ys[:, 2]))
+    check(simulate(s), t_ref, {"autoreceptor_brake": ys[:, 0], "bdnf": ys[:, 1], "spine_density": ys[:, 2],
+                               "relief": np.clip(relief, 0, 1)})
 
 
 def test_relax_is_exact_for_constant_inputs():

@@ -23,7 +23,11 @@ days = [0]
 
 @pytest.mark.parametrize("text, words", [
     ("title = 'x'\ndrug = 'ketamine'\n[dose", ["not valid TOML"]),
-    (GOOD.replace("mg_per_kg = 0.5", "mg_per_kg = 50"), ["mg_per_kg", "50", "10", "mg/kg"]),
+    (GOOD.replace("mg_per_kg = 0.5", "mg_per_kg = 50"), ["mg_per_kg", "50", "0.1 to 1 mg/kg", "studied"]),
+    (GOOD.replace("mg_per_kg = 0.5", "mg_per_kg = 2"), ["mg_per_kg", "= 2 ", "studied", "Fava 2018"]),
+    (GOOD.replace("mg_per_kg = 0.5", "mg_per_kg = [0.5, 0.5]"), ["mg_per_kg", "2 doses", "'days' has 1"]),
+    (GOOD.replace("infusion_min = 40", "infusion_min = 5"), ["infusion_min", "5", "40 min"]),
+    (GOOD.replace('"ketamine"', '"esketamine"').replace("mg_per_kg = 0.5", "mg = 112"), ["'mg' = 112", "56 or 84"]),
     (GOOD.replace("mg_per_kg = 0.5", "mg_per_kg = nan"), ["mg_per_kg", "nan"]),
     (GOOD.replace("mg_per_kg = 0.5", "mg_per_kg = -1"), ["mg_per_kg", "-1"]),
     (GOOD.replace("weight_kg = 70", "weight_kg = 500"), ["weight_kg", "500", "2", "300", "kg"]),
