@@ -4,9 +4,11 @@ import json
 import subprocess
 import sys
 
-KEYS = {"model_ms", "at_us", "frame_ms_p95_1080p", "frame_ms_p95_compare", "frame_ms_p95_4k", "seek_ms_p95",
-        "startup_s", "floor_startup_s", "startup_ratio", "floor_frame_ms", "frame_ratio", "rss_mb", "rss_growth_mb",
-        "video_1080p30_x_realtime"}
+KEYS = {"model_ms", "at_us", "frame_ms_p95_1080p_playing", "frame_ms_p95_compare_playing",
+        "frame_ms_p95_4k_playing", "frame_ms_p95_1080p_story", "frame_ms_p95_1080p_still", "seek_ms_p95",
+        "floor_ms_median", "frame_ratio", "startup_s", "floor_startup_s", "startup_ratio", "rss_mb",
+        "rss_growth_mb", "video_1080p30_x_realtime"}
+MODES = {"consult", "compare", "presentation"}
 
 
 def test_bench_quick_prints_all_figures():
@@ -17,3 +19,5 @@ def test_bench_quick_prints_all_figures():
     figures = json.loads(out.stdout)
     assert KEYS <= set(figures)
     assert all(isinstance(figures[k], float) and figures[k] > 0 for k in KEYS - {"rss_growth_mb"})
+    intervals = figures["window_interval_ms_p95"]
+    assert set(intervals) == MODES and all(0 < v < 1000 for v in intervals.values())

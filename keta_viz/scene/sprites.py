@@ -1,35 +1,23 @@
-"""Sprite atlas and batched blitting: thousands of particles drawn with a few numpy operations.
+"""Sprite atlas and batched drawing: thousands of particles in one QPainter call.
 
-Qt for Python exposes QPainter.drawPixmapFragments one fragment at a time, so particles are
-blitted straight into the frame's ARGB32 buffer instead.  Each sprite is drawn once with
-QPainter (any shape, antialiased) and split into three coverage levels -- opaque, half, quarter
--- that blend with integer shifts.  A particle's fade (0-3) drops it that many levels.
+Each particle kind is drawn once with QPainter (any shape, antialiased) into a strip of sprites,
+the atlas.  A frame's particles become rows of a numpy array of QPainter.PixmapFragment fields
+(centre, source rectangle, scale, rotation, opacity) handed to drawPixmapFragments as a pointer
+to the first fragment plus a count -- one call for every particle of a frame.  A particle's
+fade (0-2) halves its opacity that many times.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-SHAPES = ("dot", "hexagon", "diamond", "star", "triangle", "square")
-_HALF = np.uint32(0x7F7F7F7F)
-_QUARTER = np.uint32(0x3F3F3F3F)
-_OPAQUE = np.uint32(0xFF000000)
-
-
-@dataclass(frozen=True)
-class Sprite:
-    """One particle image as offsets and colours per coverage level (0 opaque, 1 half, 2 quarter)."""
-
-    size: int
-    dy: tuple[np.ndarray, np.ndarray, np.ndarray]
-    dx: tuple[np.ndarray, np.ndarray, np.ndarray]
-    colour: tuple[np.ndarray, np.ndarray, np.ndarray]  # opaque ARGB32 per pixel
+FRAGMENT_FIELDS = 10  # x, y, sourceLeft, sourceTop, width, height, scaleX, scaleY, rotation, opacity
 
 
 def _shape_path(shape: str, r: float) -> QPainterPath:
@@ -50,11 +38,10 @@ def _shape_path(shape: str, r: float) -> QPainterPath:
     return path
 
 
-@lru_cache(maxsize=128)
-def make_sprite(shape: str, rgba: int, rim_rgba: int, size_px: int) -> Sprite:
-    """Draw a shape of diameter size_px with a thin rim and split it into coverage levels."""
+def sprite_image(shape: str, rgba: int, rim_rgba: int, size_px: int) -> QImage:
+    """A shape of diameter size_px with a thin rim, antialiased, on a transparent image."""
     size = max(3, int(size_px))
-    img = QImage(size + 2, size + 2, QImage.Format.Format_ARGB32)
+    img = QImage(size + 2, size + 2, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(0)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -64,54 +51,48 @@ def make_sprite(shape: str, rgba: int, rim_rgba: int, size_px: int) -> Sprite:
     p.setBrush(QColor.fromRgba(rgba))
     p.drawPath(_shape_path(shape, size / 2 - rim / 2))
     p.end()
-    h, w = img.height(), img.width()
-    argb = np.frombuffer(img.constBits(), np.uint32, count=h * w).reshape(h, w).copy()
-    alpha = argb >> 24
-    opaque_colour = argb | _OPAQUE
-    levels = (alpha >= 192, (alpha >= 96) & (alpha < 192), (alpha >= 32) & (alpha < 96))
-    dy, dx, col = [], [], []
-    for mask in levels:
-        yy, xx = np.nonzero(mask)
-        dy.append(yy.astype(np.intp) - h // 2)
-        dx.append(xx.astype(np.intp) - w // 2)
-        col.append(opaque_colour[mask])
-    return Sprite(size, tuple(dy), tuple(dx), tuple(col))
+    return img
 
 
-def blit(frame: np.ndarray, xy: np.ndarray, sprite: Sprite, fade: np.ndarray | None = None) -> None:
-    """Draw the sprite centred at each (x, y) device position into an (H, W) uint32 frame."""
-    if len(xy) == 0:
+@dataclass(frozen=True)
+class Atlas:
+    """Sprites side by side in one pixmap, and each kind's source rectangle in it."""
+
+    pixmap: QPixmap
+    rects: dict[str, tuple[int, int, int, int]]
+
+
+def make_atlas(sprites: dict[str, QImage]) -> Atlas:
+    """Pack sprite images left to right, one pixel apart."""
+    width = sum(img.width() + 1 for img in sprites.values())
+    height = max(img.height() for img in sprites.values())
+    strip = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    strip.fill(0)
+    p = QPainter(strip)
+    rects, x = {}, 0
+    for kind, img in sprites.items():
+        p.drawImage(x, 0, img)
+        rects[kind] = (x, 0, img.width(), img.height())
+        x += img.width() + 1
+    p.end()
+    return Atlas(QPixmap.fromImage(strip), rects)
+
+
+def fragments(xy: np.ndarray, rect: tuple[int, int, int, int], fade: np.ndarray | None = None) -> np.ndarray:
+    """Fragment rows drawing the sprite `rect` centred near each device position, on whole pixels."""
+    _, _, w, h = rect
+    out = np.empty((len(xy), FRAGMENT_FIELDS))
+    out[:, 0] = np.floor(xy[:, 0] - w / 2) + w / 2
+    out[:, 1] = np.floor(xy[:, 1] - h / 2) + h / 2
+    out[:, 2:9] = (*rect, 1.0, 1.0, 0.0)
+    out[:, 9] = 1.0 if fade is None else np.ldexp(1.0, -np.asarray(fade, int))
+    return out
+
+
+def draw_fragments(p: QPainter, rows: np.ndarray, atlas: Atlas) -> None:
+    """Draw every fragment row with one drawPixmapFragments call."""
+    if len(rows) == 0:
         return
-    h, w = frame.shape
-    flat = frame.reshape(-1)
-    pad = sprite.size // 2 + 2
-    ix = np.rint(xy[:, 0]).astype(np.intp)
-    iy = np.rint(xy[:, 1]).astype(np.intp)
-    inside = (ix >= pad) & (ix < w - pad) & (iy >= pad) & (iy < h - pad)
-    fades = np.zeros(len(xy), np.intp) if fade is None else np.asarray(fade, np.intp)
-    for f in (0, 1, 2):
-        sel = inside & (fades == f)
-        if not sel.any():
-            continue
-        base = iy[sel] * w + ix[sel]
-        for level in range(3):
-            out_level = level + f
-            if out_level > 2 or sprite.dy[level].size == 0:
-                continue
-            # (particles, sprite pixels) indices; the sprite's colours broadcast along the rows
-            idx = base[:, None] + (sprite.dy[level] * w + sprite.dx[level])[None, :]
-            src = sprite.colour[level][None, :]
-            if out_level == 0:
-                flat[idx] = src
-            elif out_level == 1:
-                flat[idx] = ((flat[idx] >> 1) & _HALF) + ((src >> 1) & _HALF) | _OPAQUE
-            else:
-                d = flat[idx]
-                flat[idx] = ((d >> 1) & _HALF) + ((d >> 2) & _QUARTER) + ((src >> 2) & _QUARTER) | _OPAQUE
-
-
-def frame_array(img: QImage) -> np.ndarray:
-    """A writable (H, W) uint32 view of an ARGB32 QImage's pixels."""
-    return np.frombuffer(img.bits(), np.uint32, count=img.width() * img.height()).reshape(
-        img.height(), img.width())
-
+    rows = np.ascontiguousarray(rows, dtype=np.float64)
+    first = shiboken6.wrapInstance(rows.ctypes.data, QPainter.PixmapFragment)
+    p.drawPixmapFragments(first, len(rows), atlas.pixmap)

@@ -1,8 +1,10 @@
 """Draw one synapse frame: a pure function of (state at t, animation phase, seed, style, size).
 
-The frame is built in three layers: a cached static layer (background, vessel, neurons that
-never change), vector parts that follow the state (spines, receptors, glow), and particles
-blitted in batches (sprites.py).  Labels with leader lines go on top.
+Each part is cached on only what it draws, so a frame while the story plays is mostly copies:
+a base layer (background, vessel, neurons, and the dendrite with its spines, keyed on the spine
+density), small receptor overlays keyed on what they show (how many receptors are plugged, how
+brightly AMPA receptors are lit), the bouncer's glow, particles blitted in batches (sprites.py),
+and labels with leader lines on top.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter,
                            QPainterPath, QPen, QRadialGradient, QTransform)
 
@@ -22,9 +24,8 @@ from ..model.constants import BRAKE_HOLD, GLUTAMATE_BASE, SERT_OCCUPANCY_AT_MIN_
 from . import layout as L
 from .palette import Palette, palette
 from .particles import swarm
-from .sprites import blit, frame_array, make_sprite
+from .sprites import Atlas, draw_fragments, fragments, make_atlas, sprite_image
 
-LABEL_MODES = ("plain", "expert", "none")
 NO_PEN = QPen(Qt.PenStyle.NoPen)
 FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans"]
 
@@ -174,15 +175,48 @@ def _draw_vessel(p: QPainter, pal: Palette, top: float, bottom: float) -> None:
         p.drawEllipse(QPointF(33 + (k % 3) * 6, y), 18, 11)
 
 
+# Steps the spines and receptors are drawn in: each finer than a pixel at 4K, so stepping never
+# shows, while a frame whose steps did not change reuses the cached drawing.
+HEALTH_STEPS = 200  # spine shape (head size moves about 0.1 px per step)
+GROW_STEPS = 100  # a sprouting spine's size (< 1 px per step)
+LEVEL_STEPS = 64  # receptor brightness and the brake
+
+
+def spine_grow(density: float) -> np.ndarray:
+    """How far each spine along the shaft has sprouted (0 = a stump, 1 = full size)."""
+    return _ease_out((density - L.SPINE_NEED) / L.SPINE_GROW_SPAN)
+
+
+def spine_key(density: float) -> tuple:
+    """The spine drawing at this density, in steps: (health step, grow step of each spine)."""
+    return (round(spine_health(density) * HEALTH_STEPS),
+            tuple(np.rint(spine_grow(density) * GROW_STEPS).astype(int).tolist()))
+
+
+@lru_cache(maxsize=4)
+def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str) -> QImage:
+    """The static layer with the dendrite and its spines drawn at one spine_key (cached)."""
+    pal = palette(pal_name)
+    img = static_layer(family, w, h, pal_name).copy()
+    s, ox, oy = viewport(w, h)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    health_step, grow_steps = key
+    _draw_outlined(p, _spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS),
+                   pal, 2.4, pal.cytoplasm)
+    p.end()
+    return img
+
+
 # ------------------------------------------------------------------------ dynamic parts ----
 
-def _spine_paths(health: float, density: float) -> list[QPainterPath]:
+def _spine_paths(health: float, grow: np.ndarray) -> list[QPainterPath]:
     """Dendrite shaft plus its spines: existing spines take the health shape; new ones sprout."""
     top, bottom = L.SHAFT_Y
     shaft = QPainterPath()
     shaft.addRoundedRect(QRectF(L.VESSEL_X[1] + 26, top, L.WIDTH + 1800, bottom - top), 40, 40)
     paths = [shaft]
-    grow = _ease_out((density - L.SPINE_NEED) / L.SPINE_GROW_SPAN)
     for x, g, height, lean in zip(L.SPINE_X, grow, L.SPINE_HEIGHT, L.SPINE_LEAN):
         if g <= 0.02:
             paths.append(_stump(x, top))
@@ -220,9 +254,8 @@ def _mix(a: QColor, b: QColor, f: float) -> QColor:
                   round(a.blue() + (b.blue() - a.blue()) * f))
 
 
-def _draw_ampa(p: QPainter, pal: Palette, health: float, ampa: float) -> None:
-    """AMPA receptors on the hero spine head, lit by glutamate."""
-    level = float(np.clip((ampa - AMPA_BASE) / (1 - AMPA_BASE), 0, 1))
+def _draw_ampa(p: QPainter, pal: Palette, health: float, level: float) -> None:
+    """AMPA receptors on the hero spine head, lit (0-1) by glutamate."""
     rx = 44 + 26 * health
     ry = 26 + 8 * health
     head_y = L.HERO_HEAD_Y + 8 * (1 - health)
@@ -247,12 +280,10 @@ def _draw_ampa(p: QPainter, pal: Palette, health: float, ampa: float) -> None:
         p.restore()
 
 
-def _draw_nmda(p: QPainter, pal: Palette, block: float) -> None:
-    """NMDA receptors on the bouncer; ketamine plugs a share of them equal to the block."""
+def _draw_nmda(p: QPainter, pal: Palette, plugged: int) -> None:
+    """NMDA receptors on the bouncer, the first `plugged` of them plugged by ketamine."""
     cx, cy = L.BOUNCER_C
     r = L.BOUNCER_R
-    n = len(L.NMDA_ANGLES_DEG)
-    plugged = round(block * n)
     for i, deg in enumerate(L.NMDA_ANGLES_DEG):
         a = math.radians(deg)
         x, y = cx + r * math.cos(a), cy + r * 0.9 * math.sin(a)
@@ -291,25 +322,22 @@ def _glow_image(size_px: int, rgba: int) -> QImage:
 
 
 def _draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, oy: float) -> None:
-    """The bouncer's soft glow; its brightness follows interneuron activity."""
+    """The bouncer's soft glow, in device pixels; its brightness follows interneuron activity."""
     strength = float(np.clip(activity, 0, 1))
     if strength <= 0.01:
         return
     size = int(L.BOUNCER_R * 4.2 * s)
     cx, cy = L.BOUNCER_C
     p.save()
-    p.resetTransform()
     p.setOpacity(strength)
     p.drawImage(QPointF(ox + cx * s - size / 2, oy + cy * s - size / 2), _glow_image(size, pal.gaba.rgba()))
     p.restore()
 
 
-def _draw_sert(p: QPainter, pal: Palette, occupancy: float) -> None:
-    """Serotonin transporters: open 'mouths' on the terminal, closed by an SSRI when blocked."""
+def _draw_sert(p: QPainter, pal: Palette, blocked: int) -> None:
+    """Serotonin transporters: open 'mouths' on the terminal, the first `blocked` closed by an SSRI."""
     cx, cy = L.TERMINAL_C
     rx, ry = L.TERMINAL_R
-    n = len(L.SERT_ANGLES_DEG)
-    blocked = round(occupancy * n)
     for i, deg in enumerate(L.SERT_ANGLES_DEG):
         a = math.radians(deg)
         x, y = cx + rx * math.cos(a), cy - ry * math.sin(a)
@@ -329,9 +357,8 @@ def _draw_sert(p: QPainter, pal: Palette, occupancy: float) -> None:
         p.restore()
 
 
-def _draw_autoreceptors(p: QPainter, pal: Palette, brake: float) -> None:
-    """5-HT1A autoreceptors on the axon: a bold 'brake pad' that fades as the brake eases."""
-    on = float(np.clip((brake - 0.3) / 0.7, 0, 1))
+def _draw_autoreceptors(p: QPainter, pal: Palette, on: float) -> None:
+    """5-HT1A autoreceptors on the axon: a bold 'brake pad' (on = 1) that fades as the brake eases."""
     for i, (x, y) in enumerate(L.AUTORECEPTOR_POS):
         side = -1 if i % 2 == 0 else 1
         p.save()
@@ -369,11 +396,30 @@ SPRITE_SHAPE = {"glutamate": "dot", "gaba": "hexagon", "ketamine": "diamond", "b
 MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "serotonin": 2400, "ssri": 360}
 
 
-def sprite_for(kind: str, pal: Palette, s: float):
-    """The atlas sprite of a particle kind at scale s."""
-    colour = getattr(pal, kind if kind != "bdnf" else "ampa")
-    rim = colour.darker(190 if pal.name == "screen" else 150)
-    return make_sprite(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), round(SPRITE_SIZE[kind] * s))
+FAMILY_KINDS = {"ketamine": ("glutamate", "gaba", "ketamine", "bdnf"), "ssri": ("serotonin", "ssri", "bdnf")}
+
+
+@lru_cache(maxsize=8)
+def particle_atlas(family: str, pal_name: str, width: int, height: int) -> Atlas:
+    """The family's particle sprites at the frame's scale, in one atlas."""
+    pal = palette(pal_name)
+    s = viewport(width, height)[0]
+    sprites = {}
+    for kind in FAMILY_KINDS[family]:
+        colour = getattr(pal, kind if kind != "bdnf" else "ampa")
+        rim = colour.darker(190 if pal.name == "screen" else 150)
+        sprites[kind] = sprite_image(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), round(SPRITE_SIZE[kind] * s))
+    return make_atlas(sprites)
+
+
+def draw_particles(p: QPainter, family: str, state: dict, phase: float, seed: int, pal_name: str,
+                   width: int, height: int) -> None:
+    """Every particle of the frame in one batched call (device coordinates, no transform)."""
+    atlas = particle_atlas(family, pal_name, width, height)
+    s, ox, oy = viewport(width, height)
+    rows = [fragments(np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s]), atlas.rects[kind], fade)
+            for kind, (xy, fade) in particle_layout(family, state, phase, seed).items()]
+    draw_fragments(p, np.vstack(rows), atlas)
 
 
 def _outside_cells(xy: np.ndarray, health: float) -> np.ndarray:
@@ -479,52 +525,95 @@ def _draw_labels(p: QPainter, pal: Palette, family: str, style: Style, width: in
         p.drawImage(top_left, img)
 
 
-@lru_cache(maxsize=3)
-def state_layer(family: str, state_items: tuple, width: int, height: int, pal_name: str) -> QImage:
-    """Everything that depends on model time but not on the animation phase (cached per state)."""
-    state = dict(state_items)
-    pal = palette(pal_name)
-    img = static_layer(family, width, height, pal_name).copy()
-    s, ox, oy = viewport(width, height)
+# Where each receptor overlay is drawn, as a box in the virtual canvas (x0, y0, x1, y1).
+OVERLAY_BOX = {
+    "nmda": (L.BOUNCER_C[0] - L.BOUNCER_R - 30, L.BOUNCER_C[1] - L.BOUNCER_R - 30,
+             L.BOUNCER_C[0] + L.BOUNCER_R + 30, L.BOUNCER_C[1] + L.BOUNCER_R + 30),
+    "ampa": (L.HERO_X - 100, L.HERO_HEAD_Y - 75, L.HERO_X + 100, L.HERO_HEAD_Y + 45),
+    "sert": (L.TERMINAL_C[0] - L.TERMINAL_R[0] - 40, L.TERMINAL_C[1] - L.TERMINAL_R[1] - 40,
+             L.TERMINAL_C[0] + L.TERMINAL_R[0] + 40, L.TERMINAL_C[1] + L.TERMINAL_R[1] + 40),
+    "brake": (L.AXON_X - L.AXON_W / 2 - 40, 0.0, L.AXON_X + L.AXON_W / 2 + 40, 130.0),
+}
+
+
+def _draw_part(p: QPainter, pal: Palette, part: str, key: tuple) -> None:
+    if part == "nmda":
+        _draw_nmda(p, pal, key[0])
+    elif part == "sert":
+        _draw_sert(p, pal, key[0])
+    elif part == "brake":
+        _draw_autoreceptors(p, pal, key[0] / LEVEL_STEPS)
+    else:
+        _draw_ampa(p, pal, key[0] / HEALTH_STEPS, key[1] / LEVEL_STEPS)
+
+
+@lru_cache(maxsize=96)
+def overlay(part: str, key: tuple, w: int, h: int, pal_name: str) -> tuple[QImage, QPoint]:
+    """A receptor group drawn on a transparent image at its place in a w x h frame (cached)."""
+    s, ox, oy = viewport(w, h)
+    x0, y0, x1, y1 = OVERLAY_BOX[part]
+    left, top = math.floor(ox + x0 * s), math.floor(oy + y0 * s)
+    img = QImage(math.ceil((x1 - x0) * s) + 2, math.ceil((y1 - y0) * s) + 2,
+                 QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
-    health = spine_health(state["spine_density"])
-    _draw_outlined(p, _spine_paths(health, state["spine_density"]), pal, 2.4, pal.cytoplasm)
+    p.setTransform(QTransform(s, 0, 0, s, ox - left, oy - top))
+    _draw_part(p, palette(pal_name), part, key)
+    p.end()
+    return img, QPoint(left, top)
+
+
+def overlay_keys(family: str, state: dict) -> dict[str, tuple]:
+    """What each receptor overlay shows at this state, in the steps it is cached by."""
+    health_step = round(spine_health(state["spine_density"]) * HEALTH_STEPS)
+    if family == "ketamine":
+        level = (state["ampa"] - AMPA_BASE) / (1 - AMPA_BASE)
+        return {"nmda": (round(state["nmda_block"] * len(L.NMDA_ANGLES_DEG)),),
+                "ampa": (health_step, round(float(np.clip(level, 0, 1)) * LEVEL_STEPS))}
+    score = float(np.clip(serotonin_score(np.array(state["serotonin"])), 0, 1))
+    brake_on = float(np.clip((state["autoreceptor_brake"] - 0.3) / 0.7, 0, 1))
+    return {"sert": (round(state["sert_occupancy"] * len(L.SERT_ANGLES_DEG)),),
+            "brake": (round(brake_on * LEVEL_STEPS),),
+            "ampa": (health_step, round(0.6 * score * LEVEL_STEPS))}
+
+
+def paint_frame(p: QPainter, family: str, state: dict, phase: float, seed: int, width: int, height: int,
+                style: Style = Style()) -> None:
+    """Everything over the base layer, painted in device pixels into any QPainter."""
+    pal = palette(style.palette)
+    s, ox, oy = viewport(width, height)
     if family == "ketamine":
         _draw_glow(p, pal, state["interneuron_activity"], s, ox, oy)
-        _draw_nmda(p, pal, state["nmda_block"])
-        _draw_ampa(p, pal, health, state["ampa"])
-    else:
-        _draw_sert(p, pal, state["sert_occupancy"])
-        _draw_autoreceptors(p, pal, state["autoreceptor_brake"])
-        _draw_ampa(p, pal, health, AMPA_BASE + (1 - AMPA_BASE) * 0.6 * float(
-            np.clip(serotonin_score(np.array(state["serotonin"])), 0, 1)))
-    p.end()
-    return img
+    for part, key in overlay_keys(family, state).items():
+        image, at = overlay(part, key, width, height, pal.name)
+        p.drawImage(at, image)
+    if family == "ssri":
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setTransform(QTransform(s, 0, 0, s, ox, oy), True)
+        firing = 1.0 - BRAKE_HOLD * state["autoreceptor_brake"] * min(
+            1.0, state["sert_occupancy"] / SERT_OCCUPANCY_AT_MIN_DOSE)
+        _draw_firing(p, pal, firing, phase)
+        p.restore()
+    draw_particles(p, family, state, phase, seed, pal.name, width, height)
+    if style.labels != "none":
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _draw_labels(p, pal, family, style, width, height)
+        p.restore()
+
+
+def frame_base(family: str, state: dict, width: int, height: int, style: Style = Style()) -> QImage:
+    """The cached base layer a frame at this state starts from."""
+    return base_layer(family, spine_key(state["spine_density"]), width, height, palette(style.palette).name)
 
 
 def render_frame(family: str, state: dict, phase: float, seed: int, width: int, height: int,
                  style: Style = Style()) -> QImage:
     """The whole synapse at one model state as a width x height image."""
-    pal = palette(style.palette)
-    img = state_layer(family, tuple(state.items()), width, height, pal.name).copy()
-    s, ox, oy = viewport(width, height)
-    if family == "ssri":
-        p = QPainter(img)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setTransform(QTransform(s, 0, 0, s, ox, oy))
-        firing = 1.0 - BRAKE_HOLD * state["autoreceptor_brake"] * min(
-            1.0, state["sert_occupancy"] / SERT_OCCUPANCY_AT_MIN_DOSE)
-        _draw_firing(p, pal, firing, phase)
-        p.end()
-    buf = frame_array(img)
-    for kind, (xy, fade) in particle_layout(family, state, phase, seed).items():
-        dev = np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s])
-        blit(buf, dev, sprite_for(kind, pal, s), fade)
-    if style.labels != "none":
-        p = QPainter(img)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _draw_labels(p, pal, family, style, width, height)
-        p.end()
+    img = frame_base(family, state, width, height, style).copy()
+    p = QPainter(img)
+    paint_frame(p, family, state, phase, seed, width, height, style)
+    p.end()
     return img

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..model import Timeline
 from ..scene.render import scene_image
-from ..scene.synapse import Style
+from ..scene.synapse import Style, frame_base, paint_frame
 from .pen import PEN_COLOURS, Strokes
 from .playhead import Playhead
 
@@ -79,8 +79,16 @@ class SynapseView(QWidget):
         return img
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Paint the frame straight into the widget (no intermediate image), then the pen."""
+        dpr = self.devicePixelRatioF()
+        w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
+        state = self.timeline.at(self.playhead.t)
+        family = self.timeline.scenario.family
         p = QPainter(self)
-        p.drawImage(QRect(0, 0, self.width(), self.height()), self.frame())
+        p.scale(1 / dpr, 1 / dpr)
+        p.drawImage(0, 0, frame_base(family, state, w, h, self.style_))
+        paint_frame(p, family, state, self.phase, self.seed, w, h, self.style_)
+        p.resetTransform()
         self.strokes.paint(p, self.width(), self.height())
         p.end()
 

@@ -1,0 +1,33 @@
+"""The view paints the frame straight into the widget: the same pixels as the offline renderer."""
+
+import numpy as np
+import pytest
+
+from keta_viz.model import load_scenario, simulate
+from keta_viz.model.story_axis import StoryAxis
+from keta_viz.scene.render import scene_image
+from keta_viz.scene.synapse import Style
+from keta_viz.ui.playhead import Playhead
+from keta_viz.ui.synapse_view import SynapseView
+
+
+def rgb(img):
+    img = img.convertToFormat(img.Format.Format_RGB32)
+    a = np.frombuffer(img.constBits(), np.uint8, count=img.width() * img.height() * 4)
+    return a.reshape(img.height(), img.width(), 4)[:, :, :3].astype(float)
+
+
+@pytest.mark.parametrize("name, t", [("ketamine-iv", 1.15), ("escitalopram", 300.0)])
+def test_widget_pixels_match_the_offline_frame(qtbot, name, t):
+    tl = simulate(load_scenario(name))
+    playhead = Playhead(StoryAxis.for_families(tl.end, {tl.scenario.family}))
+    view = SynapseView(playhead, tl, Style("screen", "plain"), seed=1)
+    qtbot.addWidget(view)
+    view.resize(960, 540)
+    playhead.seek(t)
+    view.set_phase(2.5)
+    shown = view.grab().toImage()
+    offline = scene_image(tl, t, 960, 540, Style("screen", "plain"), phase=2.5, seed=1)
+    diff = np.abs(rgb(shown) - rgb(offline))
+    assert diff.mean() <= 1.0
+    assert (diff.max(axis=2) > 64).mean() < 0.001
