@@ -59,7 +59,8 @@ def reference_problems(references: dict) -> list[str]:
 
 
 def science_problems(content: Content) -> list[str]:
-    """Every science section has a title and paragraphs in both vocabularies, each with resolving sources."""
+    """Every science section has a title and paragraphs in both vocabularies, each with resolving sources;
+    so do the About page's simplifications."""
     problems = []
     for i, section in enumerate(content.science.get("section", ())):
         where = f"science.toml [section {section.get('id', i)}]"
@@ -74,6 +75,9 @@ def science_problems(content: Content) -> list[str]:
                     problems.append(f"{where} paragraph {n + 1}: missing {', '.join(missing)}")
                 problems += [f"{where} paragraph {n + 1}: source {ref!r} is not in references.toml"
                              for ref in para.get("sources", ()) if ref not in content.references]
+    problems += [f"ui.toml [about.simplifies]: source {ref!r} is not in references.toml"
+                 for item in content.ui.get("about", {}).get("simplifies", ()) for ref in item.get("sources", ())
+                 if ref not in content.references]
     safety = next((s for s in content.science.get("section", ()) if s.get("id") == "safety"), {})
     families = {g.get("family") for g in safety.get("group", ())}
     problems += [f"science.toml [section safety]: no {f} group" for f in FAMILIES if f not in families]
