@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout
 
 from ..content import Content, Paragraph, load_content
 
-ANIMAL_BADGE = '<span style="background-color:#F3D38C; color:#15120F">&nbsp;{}&nbsp;</span>'
-CITE = '<span style="color:#6B5F52">{}</span>'
+ANIMAL_BADGE = '<span class="animal">&nbsp;{}&nbsp;</span>'
+CITE = '<span class="cite">{}</span>'
+STYLE = ".animal { background-color: #F3D38C; color: #15120F; } .cite { font-style: italic; }"  # any palette
 
 
 def pages(content: Content) -> list[tuple[str, str]]:
@@ -72,8 +73,10 @@ class AboutDialog(QDialog):
         self.contents.setAccessibleName(about["contents"])
         self.ids = [pid for pid, _ in pages(self.content)]
         self.contents.addItems([title for _, title in pages(self.content)])
-        self.contents.setFixedWidth(self.contents.sizeHintForColumn(0) + 24)
+        self.contents.setWordWrap(True)
+        self.contents.setFixedWidth(26 * self.fontMetrics().averageCharWidth())
         self.browser = QTextBrowser()
+        self.browser.document().setDefaultStyleSheet(STYLE)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
