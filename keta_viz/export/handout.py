@@ -95,8 +95,8 @@ class _Page:
     def measure(self, text: str, size_pt: float, bold: bool = False) -> float:
         """The height that text() advances for a full-width paragraph."""
         self.p.setFont(scene_font(size_pt * DPI / 72, bold))
-        return self.p.boundingRect(QRectF(0, 0, self.width, 10_000), Qt.TextFlag.TextWordWrap, text).height() \
-            + 1.5 * self.mm
+        box = self.p.boundingRect(QRectF(0, 0, self.width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return box.height() + 1.5 * self.mm
 
     def text(self, text: str, size_pt: float, bold: bool = False, colour: QColor = INK,
              x: float = 0.0, width: float | None = None, advance: bool = True, keep: float = 0.0) -> float:
@@ -178,20 +178,16 @@ def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
         if i % cols == 0 and i:
             top += row_h + 3 * mm
             row_h = 0.0
-        pg.y = top
-        frame = scene_image(tl, t, 960, 540, Style("projector", "none", lang))
-        p.drawImage(QRectF(x, pg.y, col_w, img_h), frame)
-        pg.y += img_h + 1.2 * mm
+        p.drawImage(QRectF(x, top, col_w, img_h), scene_image(tl, t, 960, 540, Style("projector", "none", lang)))
         st = content.stage(tl.scenario.drug, stage.id)
-        used = pg.text(f"{stage.index + 1}. {st.title}", 9.5, bold=True, x=x, width=x + col_w, advance=False)
-        pg.y += used + 1.5 * mm
         when = content.time_in_words(t, tl.scenario.family)
         if st.in_animals:
             when += f" · {content.ui['badges']['in_animals']}"
-        h2 = pg.text(when, 8, colour=SOFT, x=x, width=x + col_w, advance=False)
-        pg.y += h2 + 1.5 * mm
-        h3 = pg.text(st.plain, 7.8, x=x, width=x + col_w, advance=False)
-        row_h = max(row_h, img_h + 1.2 * mm + used + h2 + h3 + 3 * 1.5 * mm + 3 * mm)
+        pg.y = top + img_h + 1.2 * mm  # the page's layout is fixed here: no page breaks inside the grid
+        for text, size, bold, colour in ((f"{stage.index + 1}. {st.title}", 9.5, True, INK), (when, 8, False, SOFT),
+                                         (st.plain, 7.8, False, INK)):
+            pg.y += pg.text(text, size, bold, colour, x=x, width=x + col_w, advance=False) + 1.5 * mm
+        row_h = max(row_h, pg.y - top + 1.5 * mm)
     pg.y = top + row_h + 2 * mm
 
 
