@@ -38,3 +38,65 @@ def test_time_in_words():
     assert c.time_in_words(2, "ketamine") == "2 h after the infusion began"
     assert c.time_in_words(50, "ssri") == "Day 3"
     assert c.time_in_words(5 * 168, "ssri") == "Week 6"
+
+
+def test_broken_references_and_science_are_named():
+    c = load_content("en")
+    refs = dict(c.references)
+    refs["salat2015"] = {k: v for k, v in refs["salat2015"].items() if k != "doi"}
+    refs["krystal1994"] = dict(refs["krystal1994"], title="[ketamine in humans]", doi="krystal")
+    refs["spravato_label"] = dict(refs["spravato_label"], nda="21124")
+    sections = [dict(s) for s in c.science["section"]]
+    group = dict(sections[0]["group"][0], paragraph=[{"plain": "x", "expert": "", "sources": ["nobody2099"]}])
+    sections[0] = dict(sections[0], group=[group])
+    sections = [s for s in sections if s["id"] != "safety"]
+    broken = dataclasses.replace(c, references=refs, science={"section": sections})
+    assert content_problems(broken) == [
+        "references.toml [krystal1994]: malformed doi 'krystal'",
+        "references.toml [krystal1994]: placeholder text",
+        "references.toml [salat2015]: no doi, pmid or nda",
+        "references.toml [spravato_label]: malformed nda '21124'",
+        "science.toml [section people_animals] paragraph 1: missing expert",
+        "science.toml [section people_animals] paragraph 1: source 'nobody2099' is not in references.toml",
+        "science.toml [section safety]: no ketamine group",
+        "science.toml [section safety]: no ssri group",
+    ]
+
+
+def test_citation_names_the_identifier():
+    c = load_content("en")
+    assert c.citation("zarate2006").endswith("Arch Gen Psychiatry 63(8):856-864. doi:10.1001/archpsyc.63.8.856")
+    assert c.citation("pmid7477436").startswith("Le Poul E, Laaris N")
+    assert c.citation("pmid7477436").endswith("352(2):141-148. PMID 7477436")
+    assert c.citation("maeng2008").endswith("doi:10.1016/j.biopsych.2007.06.005; PMID 17643398")
+    assert c.citation("spravato_label").endswith("FDA NDA 211243")
+    assert [c.short_cite(k) for k in ("pmid7477436", "commons2019", "zarate2006", "prozac_label")] == [
+        "Le Poul et al. 1995", "Commons & Linnros 2019", "Zarate et al. 2006", "Prozac label 2017"]
+
+
+def test_references_sort_by_first_author_then_year():
+    c = load_content("en")
+    keys = c.sorted_references()
+    assert sorted(keys) == sorted(c.references)
+    assert c.sorted_references(["zarate2006", "berman2000", "zarate2006"]) == ["berman2000", "zarate2006"]
+    assert keys.index("zanos2016") + 1 == keys.index("zanos2018")
+    assert keys.index("salat2015") < keys.index("santarelli2003")  # Sałat sorts as Salat
+    assert keys.index("pmid7477436") < keys.index("lepack2015") < keys.index("li2010")  # Le Poul, Lepack, Li
+
+
+def test_science_pages_mark_animal_findings():
+    c = load_content("en")
+    sections = {s.id: s for s in c.sections()}
+    assert list(sections) == ["people_animals", "open_questions", "safety", "relapse"]
+    people, animals = sections["people_animals"].groups
+    assert not any(p.in_animals for p in people.paragraphs) and all(p.in_animals for p in animals.paragraphs)
+    for section in sections.values():
+        for group in section.groups:
+            for p in group.paragraphs:
+                assert p.plain and p.expert and p.plain != p.expert
+                rodent = [bool(c.references[k].get("animal")) for k in p.sources]
+                if all(rodent):
+                    assert p.in_animals, p.plain
+                if p.in_animals:
+                    assert any(rodent), p.plain
+    assert {c.safety(f).family for f in ("ketamine", "ssri")} == {"ketamine", "ssri"}

@@ -263,7 +263,7 @@ def test_animal_evidence_is_marked_sentence_by_sentence():
     assert not unmarked, "\n".join(unmarked)
 
 
-HYPOTHESIS_REVIEWS = {"commons2019"}  # cited for "contested", not for a finding
+REVIEWS = {"blier1998", "commons2019"}  # reviews of the animal work, cited for the hypothesis and its dispute
 
 
 def test_badged_stages_rest_on_animal_sources_only():
@@ -272,7 +272,7 @@ def test_badged_stages_rest_on_animal_sources_only():
         for sid in stages:
             st = c.stage(key, sid)
             if st.in_animals:
-                assert all(c.references[k].get("animal") or k in HYPOTHESIS_REVIEWS for k in st.sources), (key, sid)
+                assert all(c.references[k].get("animal") or k in REVIEWS for k in st.sources), (key, sid)
 
 
 def test_drug_texts_override_existing_stages_and_cite_known_sources():

@@ -1,8 +1,10 @@
-"""Narration, labels, interface words and references, loaded from assets/ (content as data)."""
+"""Narration, labels, interface words, the science pages and references, loaded from assets/ (content as data)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +30,52 @@ class StageText:
         return self.expert if vocabulary == "expert" else self.plain
 
 
+@dataclass(frozen=True)
+class Paragraph:
+    """One cited paragraph of the science pages."""
+
+    plain: str
+    expert: str
+    sources: tuple[str, ...]
+    in_animals: bool
+
+    def body(self, vocabulary: str) -> str:
+        """The paragraph in 'plain' or 'expert' words."""
+        return self.expert if vocabulary == "expert" else self.plain
+
+
+@dataclass(frozen=True)
+class Group:
+    """Paragraphs under one heading; `family` ('ketamine', 'ssri' or '') says which drugs it is about."""
+
+    heading: str
+    family: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of the science pages."""
+
+    id: str
+    title: str
+    groups: tuple[Group, ...]
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents ('Sałat' -> 'salat'), for sorting names."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).translate({ord("ł"): "l", ord("ø"): "o"})
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+def _surname(author: str) -> str:
+    """'Le Poul E' -> 'Le Poul'; 'Zarate CA Jr' -> 'Zarate' (trailing initials and Jr dropped)."""
+    words = author.split()
+    while len(words) > 1 and (words[-1] == "Jr" or re.fullmatch(r"[A-Z]{1,3}", words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
 def _read(*parts: str) -> dict:
     return tomllib.loads(resources.files("keta_viz.assets").joinpath(*parts).read_text("utf-8"))
 
@@ -41,6 +89,7 @@ class Content:
     labels: dict
     ui: dict
     references: dict
+    science: dict
 
     def stage(self, drug: str, stage_id: str) -> StageText:
         """Narration of a stage for a drug (or a family): the drug's own text where it has one
@@ -54,11 +103,46 @@ class Content:
         return self.labels[label_id]["expert" if vocabulary == "expert" else "plain"]
 
     def citation(self, key: str) -> str:
-        """One reference as a single line: authors (year). Title. Journal. DOI."""
+        """One reference as a single line: authors (year). Title. Journal. doi:… / PMID … / FDA NDA …"""
         r = self.references[key]
-        tail = f" doi:{r['doi']}" if r.get("doi") else (f" PMID {r['pmid']}" if r.get("pmid") else "")
-        journal = f" {r['journal']}." if r.get("journal") else ""
-        return f"{r['authors']} ({r['year']}). {r['title']}.{journal}{tail}"
+        return f"{r['authors']} ({r['year']}). {r['title']}. {r['journal']}. {self.identifier(key)}"
+
+    def identifier(self, key: str) -> str:
+        """'doi:10.…' (with 'PMID …' when both are known), 'PMID …', or 'FDA NDA …' for a label."""
+        r = self.references[key]
+        ids = [f"doi:{r['doi']}"] if r.get("doi") else []
+        ids += [f"PMID {r['pmid']}"] if r.get("pmid") else []
+        ids += [f"FDA NDA {r['nda']}"] if r.get("nda") else []
+        return "; ".join(ids)
+
+    def short_cite(self, key: str) -> str:
+        """'Zarate et al. 2006', 'Commons & Linnros 2019', 'Spravato label 2019'."""
+        r = self.references[key]
+        if r.get("nda"):
+            return f"{r['title'].split()[0].title()} label {r['year']}"
+        authors = [a.strip() for a in r["authors"].split(",")]
+        names = " & ".join(map(_surname, authors)) if len(authors) == 2 else _surname(authors[0])
+        return f"{names}{' et al.' if len(authors) > 2 else ''} {r['year']}"
+
+    def sorted_references(self, keys=None) -> list[str]:
+        """Reference keys (all, or the given ones without repeats) by first author, then year, then title."""
+        def order(key: str):
+            r = self.references[key]
+            return _fold(_surname(r["authors"].split(",")[0])), r["year"], _fold(r["title"])
+        return sorted(set(self.references if keys is None else keys), key=order)
+
+    def sections(self) -> tuple[Section, ...]:
+        """The science pages (people vs animals, open questions, safety, relapse), in order."""
+        return tuple(Section(s["id"], s["title"], tuple(
+            Group(g.get("heading", ""), g.get("family", ""), tuple(
+                Paragraph(p["plain"], p["expert"], tuple(p["sources"]), bool(p.get("in_animals", False)))
+                for p in g["paragraph"]))
+            for g in s["group"])) for s in self.science["section"])
+
+    def safety(self, family: str) -> Group:
+        """The short Safety text of a drug family ('ketamine' or 'ssri')."""
+        section = next(s for s in self.sections() if s.id == "safety")
+        return next(g for g in section.groups if g.family == family)
 
     def time_in_words(self, t_hours: float, family: str) -> str:
         """'12 min after the start', '3 h after the infusion began', 'Day 3', 'Week 5'."""
@@ -81,4 +165,4 @@ class Content:
 def load_content(lang: str = "en") -> Content:
     """Load (once) the content of a language from assets/content/<lang>/."""
     return Content(lang, _read("content", lang, "stages.toml"), _read("content", lang, "labels.toml"),
-                   _read("content", lang, "ui.toml"), _read("references.toml"))
+                   _read("content", lang, "ui.toml"), _read("references.toml"), _read("content", lang, "science.toml"))

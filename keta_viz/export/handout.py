@@ -1,4 +1,6 @@
-"""The PDF handout (QPdfWriter): key frames with plain captions, a timeline, sources, disclaimer."""
+"""The PDF handout (QPdfWriter): an illustration of the general mechanism, the same for everyone and
+not a forecast -- key frames with plain captions, the illustrative timeline, the drug's Safety text,
+what the picture simplifies, the sorted sources of everything it says, and the disclaimer."""
 
 from __future__ import annotations
 
@@ -37,20 +39,43 @@ def key_stages(tl: Timeline, n: int = 6):
 
 
 def schedule_text(content: Content, tl: Timeline) -> str:
-    """The dose schedule in words."""
+    """The scenario's dose schedule in words, never per body weight ('0.5 mg/kg ... on day 1')."""
     s = tl.scenario
     h = content.ui["handout"]
-    days = ", ".join(f"{d:g}" for d in s.dose_days)
+    days = [int(d) + 1 for d in s.dose_days]  # day 0 of the model is 'Day 1', as on the time axis
+    if len(days) == 1:
+        when = h["on_day"].format(day=days[0])
+    elif len(days) <= 6:
+        when = h["on_days"].format(days=", ".join(map(str, days)))
+    else:
+        when = h["doses_between"].format(n=len(days), first=days[0], last=days[-1])
     if s.drug == "ketamine":
-        return h["schedule_iv"].format(mg_per_kg=s.dose_mg / s.weight_kg, mg=s.dose_mg, kg=s.weight_kg,
-                                       minutes=s.infusion_min, days=days)
+        return h["schedule_iv"].format(mg_per_kg=s.dose_mg / s.weight_kg, minutes=s.infusion_min, when=when)
     if s.drug == "esketamine":
-        return h["schedule_nasal"].format(mg=s.dose_mg, days=days)
+        return h["schedule_nasal"].format(mg=s.dose_mg, when=when)
     return h["schedule_oral"].format(mg=s.dose_mg)
 
 
+def simplifications(content: Content, family: str) -> list[dict]:
+    """What the picture simplifies, as far as it concerns one drug family."""
+    return [item for item in content.ui["about"]["simplifies"] if item.get("family", family) == family]
+
+
+def cited_keys(content: Content, tl: Timeline) -> list[str]:
+    """Every source of what the handout says (stages, Safety, the illustrative note, simplifications), sorted."""
+    keys = [k for st in tl.stages for k in content.stage(tl.scenario.drug, st.id).sources]
+    keys += [k for p in content.safety(tl.scenario.family).paragraphs for k in p.sources]
+    keys += content.ui["handout"]["not_a_forecast_sources"]
+    keys += [k for item in simplifications(content, tl.scenario.family) for k in item["sources"]]
+    return content.sorted_references(keys)
+
+
+def _cites(content: Content, keys) -> str:
+    return f" ({'; '.join(content.short_cite(k) for k in keys)})" if keys else ""
+
+
 class _Page:
-    """A painter on the PDF with millimetre-based helpers and a flowing y cursor."""
+    """A painter on the PDF with millimetre-based helpers, a flowing y cursor and page breaks."""
 
     def __init__(self, writer: QPdfWriter, painter: QPainter):
         self.w, self.p = writer, painter
@@ -58,13 +83,30 @@ class _Page:
         rect = writer.pageLayout().paintRectPixels(DPI)
         self.width, self.height = rect.width(), rect.height()
         self.y = 0.0
+        self.pages = 1
+
+    def room(self, height: float) -> None:
+        """Start a new page unless height fits below the cursor."""
+        if self.y + height > self.height:
+            self.w.newPage()
+            self.pages += 1
+            self.y = 0.0
+
+    def measure(self, text: str, size_pt: float, bold: bool = False) -> float:
+        """The height that text() advances for a full-width paragraph."""
+        self.p.setFont(scene_font(size_pt * DPI / 72, bold))
+        box = self.p.boundingRect(QRectF(0, 0, self.width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return box.height() + 1.5 * self.mm
 
     def text(self, text: str, size_pt: float, bold: bool = False, colour: QColor = INK,
-             x: float = 0.0, width: float | None = None, advance: bool = True) -> float:
+             x: float = 0.0, width: float | None = None, advance: bool = True, keep: float = 0.0) -> float:
+        """Draw wrapped text at the cursor (on a new page if it, plus `keep` below it, would not fit)."""
         self.p.setFont(scene_font(size_pt * DPI / 72, bold))
         self.p.setPen(colour)
         w = (width or self.width) - x
         box = self.p.boundingRect(QRectF(x, self.y, w, 10_000), Qt.TextFlag.TextWordWrap, text)
+        if advance:
+            self.room(box.height() + keep)
         self.p.drawText(QRectF(x, self.y, w, box.height()), Qt.TextFlag.TextWordWrap, text)
         if advance:
             self.y += box.height() + 1.5 * self.mm
@@ -73,9 +115,10 @@ class _Page:
 
 def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang: str = "en",
                   page_size: QPageSize.PageSizeId | None = None) -> int:
-    """Write the handout to path; returns the number of pages (1-2)."""
+    """Write the handout to path; returns the number of pages."""
     content = load_content(lang)
     h = content.ui["handout"]
+    family = tl.scenario.family
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(page_size or page_size_for_locale()), QPageLayout.Orientation.Portrait,
@@ -85,66 +128,75 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
     p = QPainter(writer)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     pg = _Page(writer, p)
-    family = tl.scenario.family
     pg.text(h["title"].format(drug=content.ui["drugs"][tl.scenario.drug]), 20, bold=True)
-    pg.text(f"{tl.scenario.title} — {schedule_text(content, tl)}", 10.5, colour=SOFT)
+    pg.text(h["general"], 10.5)
+    pg.text(schedule_text(content, tl), 9.5, colour=SOFT)
     pg.text(content.ui["about"]["disclaimer"], 9.5, bold=True)
     pg.y += 2 * pg.mm
-    # key frames: three columns, two rows
-    cols = 3
-    col_w = (pg.width - 5 * pg.mm * (cols - 1)) / cols
-    img_h = col_w * 9 / 16
-    picks = key_stages(tl)
-    row_h = 0.0
-    top = pg.y
-    for i, (stage, t) in enumerate(picks):
-        x = (i % cols) * (col_w + 5 * pg.mm)
-        if i % cols == 0 and i:
-            top += row_h + 3 * pg.mm
-            row_h = 0.0
-        pg.y = top
-        frame = scene_image(tl, t, 960, 540, Style("projector", "none", lang))
-        p.drawImage(QRectF(x, pg.y, col_w, img_h), frame)
-        pg.y += img_h + 1.2 * pg.mm
-        st = content.stage(tl.scenario.drug, stage.id)
-        used = pg.text(f"{stage.index + 1}. {st.title}", 9.5, bold=True, x=x, width=x + col_w)
-        when = content.time_in_words(t, family)
-        if st.in_animals:
-            when += f" · {content.ui['badges']['in_animals']}"
-        used += pg.text(when, 8, colour=SOFT, x=x, width=x + col_w)
-        used += pg.text(st.plain, 7.8, x=x, width=x + col_w)
-        row_h = max(row_h, img_h + 1.2 * pg.mm + used + 3 * pg.mm)
-    pg.y = top + row_h + 2 * pg.mm
+    _key_frames(pg, tl, content, lang)
     _timeline_strip(pg, tl, content)
-    pages = 1
-    writer.newPage()
-    pages += 1
-    pg.y = 0.0
+    pg.text(h["not_a_forecast"] + _cites(content, h["not_a_forecast_sources"]), 8.5)
+    pg.y += 3 * pg.mm
+    safety = content.safety(family)
+    lines = ["• " + para.plain + _cites(content, para.sources) for para in safety.paragraphs]
+    _heading(pg, h["safety"], keep=pg.measure(safety.heading, 9.5, True) + sum(pg.measure(t, 9) for t in lines))
+    pg.text(safety.heading, 9.5, bold=True)
+    for line in lines:
+        pg.text(line, 9)
     if drawing is not None:
-        pg.text(h["drawing"], 13, bold=True)
         dh = pg.width * drawing.height() / max(1, drawing.width())
+        _heading(pg, h["drawing"], keep=dh)
         p.drawImage(QRectF(0, pg.y, pg.width, dh), drawing)
         pg.y += dh + 4 * pg.mm
-    pg.text(h["simplifies"], 13, bold=True)
-    for line in content.ui["about"]["simplifies"]:
-        pg.text("• " + line, 9)
-    pg.y += 2 * pg.mm
-    pg.text(h["sources"], 13, bold=True)
-    keys = []
-    for st in tl.stages:
-        keys += [k for k in content.stage(tl.scenario.drug, st.id).sources if k not in keys]
-    for k in keys:
-        pg.text(content.citation(k), 7.8, colour=SOFT)
+    _heading(pg, h["simplifies"])
+    for item in simplifications(content, family):
+        pg.text("• " + item["text"] + _cites(content, item["sources"]), 9)
+    _heading(pg, h["sources"])
+    tag = f" · {content.ui['badges']['in_animals']}"
+    for k in cited_keys(content, tl):
+        pg.text(content.citation(k) + (tag if content.references[k].get("animal") else ""), 7.8, colour=SOFT)
     p.end()
-    return pages
+    return pg.pages
+
+
+def _heading(pg: _Page, text: str, keep: float = 0.0) -> None:
+    """A section heading, kept on the same page as at least some of what follows it."""
+    pg.y += 2 * pg.mm
+    pg.text(text, 13, bold=True, keep=max(keep, 12 * pg.mm))
+
+
+def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
+    """Key frames in three columns, each with its stage title, time ('in animals' marked) and plain text."""
+    p, mm = pg.p, pg.mm
+    cols = 3
+    col_w = (pg.width - 5 * mm * (cols - 1)) / cols
+    img_h = col_w * 9 / 16
+    row_h = 0.0
+    top = pg.y
+    for i, (stage, t) in enumerate(key_stages(tl)):
+        x = (i % cols) * (col_w + 5 * mm)
+        if i % cols == 0 and i:
+            top += row_h + 3 * mm
+            row_h = 0.0
+        p.drawImage(QRectF(x, top, col_w, img_h), scene_image(tl, t, 960, 540, Style("projector", "none", lang)))
+        st = content.stage(tl.scenario.drug, stage.id)
+        when = content.time_in_words(t, tl.scenario.family)
+        if st.in_animals:
+            when += f" · {content.ui['badges']['in_animals']}"
+        pg.y = top + img_h + 1.2 * mm  # the page's layout is fixed here: no page breaks inside the grid
+        for text, size, bold, colour in ((f"{stage.index + 1}. {st.title}", 9.5, True, INK), (when, 8, False, SOFT),
+                                         (st.plain, 7.8, False, INK)):
+            pg.y += pg.text(text, size, bold, colour, x=x, width=x + col_w, advance=False) + 1.5 * mm
+        row_h = max(row_h, pg.y - top + 1.5 * mm)
+    pg.y = top + row_h + 2 * mm
 
 
 def _timeline_strip(pg: _Page, tl: Timeline, content: Content) -> None:
-    """'What to expect': stages along the story axis with the relief curve above them."""
+    """The illustrative relief curve above the numbered stages, along the story's time axis."""
     p, mm = pg.p, pg.mm
     h = content.ui["handout"]
     axis = FrameSpec((tl,), 1, 1, Style()).axis
-    pg.text(h["expect"], 12, bold=True)
+    pg.text(h["over_time"], 12, bold=True, keep=36 * mm)
     x0, x1 = 0.0, pg.width
     plot_top, plot_h = pg.y, 16 * mm
     p.setPen(QPen(SOFT, 0.3 * mm))

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from keta_viz.cli import main
 from keta_viz.content import load_content
 from keta_viz.export import ExportCancelled, ExportRequest, run_export
-from keta_viz.export.handout import key_stages
+from keta_viz.export.handout import cited_keys, key_stages, schedule_text, write_handout
 from keta_viz.model import load_scenario, simulate
 from keta_viz.scene.render import scene_image
 from keta_viz.scene.synapse import Style
@@ -59,18 +59,66 @@ def test_gif_loops(tmp_path, qapp):
         assert im.n_frames > 2 and im.info.get("loop") == 0
 
 
-def test_pdf_has_one_or_two_pages_with_captions_and_sources(tmp_path, qapp, ket):
+def _pdf_text(path) -> str:
+    raw = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    return " ".join(unicodedata.normalize("NFKC", raw).split())  # undo ligatures such as "ﬀ"
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())  # lines wrap anywhere in a citation (after '/' in a DOI, say)
+
+
+@pytest.mark.parametrize("scenario", ["ketamine-iv", "escitalopram"])
+def test_pdf_handout_is_an_illustration_with_safety_and_sorted_complete_sources(tmp_path, qapp, scenario):
     out = tmp_path / "handout.pdf"
-    assert main(["export", "--scenario", "ketamine-iv", "--out", str(out)]) == 0
-    reader = PdfReader(str(out))
-    assert 1 <= len(reader.pages) <= 2
-    raw = " ".join(page.extract_text() for page in reader.pages)
-    text = " ".join(unicodedata.normalize("NFKC", raw).split())  # undo ligatures such as "ﬀ"
+    assert main(["export", "--scenario", scenario, "--out", str(out)]) == 0
+    assert len(PdfReader(str(out)).pages) in (2, 3)  # sources flow onto a third page when long
+    text = _pdf_text(out)
+    tl = simulate(load_scenario(scenario))
     c = load_content()
-    for stage, _ in key_stages(ket):
-        assert c.stage("ketamine", stage.id).title in text
-    assert "not medical advice" in text
-    assert "Zarate" in text
+    for stage, _ in key_stages(tl):
+        assert c.stage(tl.scenario.drug, stage.id).title in text
+    assert c.ui["about"]["disclaimer"] in text
+    assert "illustrative" in text and "not a prediction" in text and "the same for everyone" in text
+    assert "What to expect" not in text and "mg for" not in text and " kg)" not in text
+    assert c.ui["badges"]["in_animals"] in text
+    for para in c.safety(tl.scenario.family).paragraphs:
+        assert para.plain in text
+    keys = cited_keys(c, tl)
+    stage_keys = {k for st in tl.stages for k in c.stage(tl.scenario.drug, st.id).sources}
+    assert stage_keys <= set(keys) and "trivedi2006" in keys
+    squeezed = _squeezed(text)
+    at = [squeezed.find(_squeezed(c.citation(k))) for k in keys]
+    assert -1 not in at, [k for k, i in zip(keys, at) if i == -1]
+    assert at == sorted(at)  # printed in the sorted order
+    order = [(_folded(c.references[k]["authors"].split()[0]), c.references[k]["year"]) for k in keys]
+    assert order == sorted(order)  # by first author, then year
+
+
+def _folded(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.lower().replace("ł", "l"))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+def test_schedule_describes_the_scenario_not_a_personal_dose():
+    c = load_content()
+    one = schedule_text(c, simulate(load_scenario("ketamine-iv")))
+    assert "0.5 mg/kg" in one and "40 minutes" in one and "day 1" in one and "kg)" not in one
+    assert "days 1, 3, 5, 8, 10, 12" in schedule_text(c, simulate(load_scenario("ketamine-course")))
+
+
+def test_handout_with_a_drawing_flows_onto_a_new_page_without_losing_anything(tmp_path, qapp, ket):
+    from PySide6.QtGui import QColor, QImage
+
+    drawing = QImage(1600, 900, QImage.Format.Format_ARGB32)
+    drawing.fill(QColor("#F0E6DA"))
+    out = tmp_path / "drawn.pdf"
+    pages = write_handout(out, ket, drawing=drawing)
+    assert pages == len(PdfReader(str(out)).pages) == 3
+    text = _pdf_text(out)
+    c = load_content()
+    assert _squeezed(c.citation(cited_keys(c, ket)[-1])) in _squeezed(text)
+    assert c.ui["handout"]["drawing"] in text
 
 
 def test_cancel_mid_video_leaves_nothing(tmp_path, qapp, ket):

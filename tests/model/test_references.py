@@ -12,8 +12,26 @@ REFS = tomllib.loads(resources.files("keta_viz.assets").joinpath("references.tom
 
 def test_every_reference_has_the_bibliographic_fields():
     for key, ref in REFS.items():
-        assert {"authors", "year", "title", "journal", "doi"} <= set(ref), key
-        assert ref["doi"] == "" or ref["doi"].startswith("10."), key
+        assert all(ref.get(f) for f in ("authors", "year", "title", "journal")), key
+        assert isinstance(ref["year"], int), key
+        ids = [re.fullmatch(r"10\.\d{4,}/\S+", ref.get("doi", "")), re.fullmatch(r"\d+", ref.get("pmid", "")),
+               re.fullmatch(r"\d{6}", ref.get("nda", ""))]
+        assert any(ids), key
+        assert not re.search(r"^\[|\]$|quoted|science sheet", ref["title"] + ref["journal"], re.IGNORECASE), key
+
+
+def test_prescribing_labels_are_identified_by_their_fda_application():
+    labels = {k: r["nda"] for k, r in REFS.items() if k.endswith("_label")}
+    assert labels == {"spravato_label": "211243", "lexapro_label": "021323", "zoloft_label": "019839",
+                      "prozac_label": "018936"}
+
+
+def test_rodent_sources_are_marked():
+    for key in ("homayoun2007", "moghaddam1997", "maeng2008", "autry2011", "lepack2015", "li2010", "modasava2019",
+                "phoumthipphavong2016", "pmid7477436", "nibuya1995", "santarelli2003", "hajszan2005", "zanos2016"):
+        assert REFS[key].get("animal") is True, key
+    for key in ("zarate2006", "murrough2013", "popova2019", "daly2019", "abdallah2020", "kang2012", "taylor2006"):
+        assert "animal" not in REFS[key], key
 
 
 def test_every_cited_key_in_the_model_exists():
