@@ -28,7 +28,7 @@ SERIES_COLOURS = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "gluta
                   "dissociation": "#D55E00"}
 SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
 COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
-LEGEND_WRAP = 34  # legend labels longer than this get one column, so none is cut
+LEGEND_SWATCH_PX = 44  # a legend sample and the gaps around it
 
 
 SIDE_COLOURS = ("#E69F00", "#56B4E9")  # the scrubber's track colours of the two compared sides
@@ -50,13 +50,19 @@ class StoryAxisItem(pg.AxisItem):
         return [labels.get(round(v, 6), "") for v in values]
 
 
-def plot_legend(plot: pg.PlotItem, labels: list[str], ink: str) -> pg.LegendItem:
-    """A legend under the plot's time axis, never over the curves; two columns unless a label is
-    long; clicking a swatch hides or shows its series."""
-    columns = 1 if max(map(len, labels)) > LEGEND_WRAP else 2
-    legend = pg.LegendItem(labelTextSize="8pt", labelTextColor=ink, colCount=columns, horSpacing=12, verSpacing=-6)
+def plot_legend(plot: pg.PlotItem, ink: str) -> pg.LegendItem:
+    """A legend under the plot's time axis, never over the curves; clicking a swatch hides or
+    shows its series."""
+    legend = pg.LegendItem(labelTextSize="8pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
     plot.layout.addItem(legend, 4, 1)
     return legend
+
+
+def legend_columns(legend: pg.LegendItem, width: float) -> int:
+    """Two columns when two of the widest entries fit side by side in `width` pixels, else one
+    (a label is never cut)."""
+    widest = max((label.boundingRect().width() for _sample, label in legend.items), default=0.0)
+    return 2 if 2 * (widest + LEGEND_SWATCH_PX) <= width else 1
 
 
 def plot_title(title: str, tag: str, ink: str, soft: str) -> str:
@@ -105,14 +111,13 @@ class PlotsPanel(QWidget):
             self.set_timelines(self.timelines)
 
     def set_timelines(self, timelines: list[Timeline]) -> None:
-        """Plot these scenarios (the second one dashed)."""
+        """Plot these scenarios (in compare, colour says which side and dashes which series)."""
         self.timelines = timelines
         self.graphics.clear()
         self.plots, self.legends, self.cursors, self.curves = [], [], [], {}
         names = self.content.ui["plots"]
         pal = palette(self.palette_name)
         ink, soft = pal.ink.name(), pal.ink_soft.name()
-        compare = len(timelines) > 1
         for row, (group, _) in enumerate(PLOT_GROUPS[timelines[0].scenario.family]):
             plot = self.graphics.addPlot(row=0, col=row, axisItems={"bottom": StoryAxisItem(self.playhead)})
             plot.setTitle(plot_title(names[group], self.content.ui["badges"]["illustrative"], ink, soft), size="9pt")
@@ -123,26 +128,10 @@ class PlotsPanel(QWidget):
             plot.showGrid(x=True, y=False, alpha=0.2)
             for axis in ("bottom", "left"):
                 plot.getAxis(axis).setTextPen(pg.mkPen(ink))
-            entries = [(k, name, self.content.ui["series"][name] + (f" ({tl.scenario.drug})" if compare else ""))
-                       for k, tl in enumerate(timelines) for name in shown_series(group, timelines, k)]
-            legend = plot_legend(plot, [label for _k, _n, label in entries], ink)
+            legend = plot_legend(plot, ink)
             self.legends.append(legend)
-            for k, name, label in entries:
-                tl = timelines[k]
-                step = max(1, len(tl.t_hours) // 1500)
-                u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[::step]])
-                y = tl.series(name)[::step]
-                if compare:  # colour says which side, dashes say which series
-                    j = shown_series(group, timelines, k).index(name)
-                    pen = pg.mkPen(SIDE_COLOURS[k], width=2, style=DASHES[j % len(DASHES)])
-                else:
-                    style = Qt.PenStyle.DashLine if name in SIDE_EFFECTS else Qt.PenStyle.SolidLine
-                    pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2, style=style)
-                curve = plot.plot(u, y, pen=pen)
-                legend.addItem(curve, label)
-                # curves never change while the cursor moves: repaint them from a pixmap
-                curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-                self.curves[f"{k}:{name}"] = curve
+            for k in range(len(timelines)):
+                self._add_curves(plot, legend, group, k)
             cursor = pg.InfiniteLine(pos=self.playhead.u, angle=90, movable=True, pen=pg.mkPen(ink, width=1.5))
             cursor.sigPositionChanged.connect(self._cursor_moved)
             plot.addItem(cursor)
@@ -150,6 +139,36 @@ class PlotsPanel(QWidget):
             self.cursors.append(cursor)
         for a, b in zip(self.plots, self.plots[1:]):
             b.setXLink(a)
+        self._fit_legends()
+
+    def _add_curves(self, plot: pg.PlotItem, legend: pg.LegendItem, group: str, k: int) -> None:
+        """The k-th scenario's series of one plot group, each with its legend entry."""
+        tl = self.timelines[k]
+        compare = len(self.timelines) > 1
+        step = max(1, len(tl.t_hours) // 1500)
+        u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[::step]])
+        for j, name in enumerate(shown_series(group, self.timelines, k)):
+            label = self.content.ui["series"][name]
+            if compare:  # colour says which side, dashes say which series
+                label = f"{self.content.ui['drugs'][tl.scenario.drug]}: {label}"
+                pen = pg.mkPen(SIDE_COLOURS[k], width=2, style=DASHES[j % len(DASHES)])
+            else:
+                style = Qt.PenStyle.DashLine if name in SIDE_EFFECTS else Qt.PenStyle.SolidLine
+                pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2, style=style)
+            curve = plot.plot(u, tl.series(name)[::step], pen=pen)
+            legend.addItem(curve, label)
+            # curves never change while the cursor moves: repaint them from a pixmap
+            curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.curves[f"{k}:{name}"] = curve
+
+    def _fit_legends(self) -> None:
+        width = self.width() / max(1, len(self.plots)) - 60  # less the value axis
+        for legend in self.legends:
+            legend.setColumnCount(legend_columns(legend, width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_legends()
 
     def _follow(self, _t: float) -> None:
         self._syncing = True

@@ -63,7 +63,11 @@ def test_every_plot_is_tagged_illustrative_and_its_tag_is_on_screen(window):
         assert view.contains(box)
 
 
-def test_legend_labels_read_as_a_model_scale_and_are_not_cut(window):
+@pytest.mark.parametrize("against", [None, "escitalopram"])
+def test_legend_labels_read_as_a_model_scale_and_are_not_cut(window, qtbot, against):
+    window.set_compare(against)
+    window.resize(1366, 768)
+    qtbot.wait(20)
     labels = {label.text: label for legend in window.plots.legends for _sample, label in legend.items}
     assert any("illustrative model" in text and "Relief" in text for text in labels)
     assert any("in animals" in text and "Spines" in text for text in labels)
