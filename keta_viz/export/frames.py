@@ -78,7 +78,7 @@ def draw_notice(img: QImage, style: Style, bottom: int) -> None:
     px = max(9, round(img.height() * 0.028))
     rect = notice_rect(img.width(), bottom, px, text)
     shade = QColor(pal.background_bottom)
-    shade.setAlpha(225)
+    shade.setAlpha(240)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillRect(rect, shade)
