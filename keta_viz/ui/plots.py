@@ -28,7 +28,8 @@ SERIES_COLOURS = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "gluta
                   "dissociation": "#D55E00"}
 SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
 COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
-LEGEND_SWATCH_PX = 44  # a legend sample and the gaps around it
+LEGEND_SWATCH_PX = 36  # a legend sample and the gaps around it
+LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
 
 
 SIDE_COLOURS = ("#E69F00", "#56B4E9")  # the scrubber's track colours of the two compared sides
@@ -61,7 +62,7 @@ def plot_legend(plot: pg.PlotItem, ink: str) -> pg.LegendItem:
 def legend_columns(legend: pg.LegendItem, width: float) -> int:
     """Two columns when two of the widest entries fit side by side in `width` pixels, else one
     (a label is never cut)."""
-    widest = max((label.boundingRect().width() for _sample, label in legend.items), default=0.0)
+    widest = max((label.item.boundingRect().width() for _sample, label in legend.items), default=0.0)
     return 2 if 2 * (widest + LEGEND_SWATCH_PX) <= width else 1
 
 
@@ -162,9 +163,11 @@ class PlotsPanel(QWidget):
             self.curves[f"{k}:{name}"] = curve
 
     def _fit_legends(self) -> None:
-        width = self.width() / max(1, len(self.plots)) - 60  # less the value axis
+        """Columns from each plot's fair share of the width (a plot's own width follows its
+        legend, so it cannot decide)."""
+        share = self.width() / max(1, len(self.plots)) - LEGEND_AXIS_PX
         for legend in self.legends:
-            legend.setColumnCount(legend_columns(legend, width))
+            legend.setColumnCount(legend_columns(legend, share))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
