@@ -15,15 +15,32 @@ def stage_caption(content: Content, tl: Timeline, t_hours: float, vocabulary: st
     return f"<b>{stage.title}</b> — {stage.body(vocabulary)}"
 
 
+def stage_title(content: Content, tl: Timeline, t_hours: float) -> str:
+    """The stage's title in plain text, '[in animals]' added when its evidence is rodent."""
+    stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id)
+    if not stage.in_animals:
+        return stage.title
+    return content.ui["captions"]["animal_stage"].format(title=stage.title, animals=content.ui["badges"]["in_animals"])
+
+
+def video_caption(content: Content, tl: Timeline, t_hours: float) -> str:
+    """'Time — Stage [in animals]: plain text', burned into exported video frames."""
+    return content.ui["captions"]["video_stage"].format(
+        time=content.time_in_words(t_hours, tl.scenario.family), title=stage_title(content, tl, t_hours),
+        body=content.stage(tl.scenario.drug, tl.stage_at(t_hours).id).plain)
+
+
 def side_caption(content: Content, tl: Timeline, t_hours: float) -> str:
-    """One scenario's part: drug, stage title and the numbers that matter for it."""
+    """One scenario's part: drug, stage title and its model numbers, marked as an illustrative
+    model, spine numbers as coming from animals."""
     v = tl.at(t_hours)
     family = tl.scenario.family
-    stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id).title
     words = content.ui["compare"]
     values = {
+        "model": content.ui["badges"]["illustrative"],
+        "animals": content.ui["badges"]["in_animals"],
         "drug": content.ui["drugs"][tl.scenario.drug],
-        "stage": stage,
+        "stage": stage_title(content, tl, t_hours),
         "relief": round(100 * v["relief"]),
         "spines": round(100 * (v["spine_density"] - SPINE_STRESSED) / (SPINE_HEALTHY - SPINE_STRESSED)),
     }

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from ..model import Timeline
 from ..safe_write import WriteError, check_target, temp_path_for
 from ..scene.synapse import Style
-from .frames import FrameSpec, render_export_frame, story_times
+from .frames import FrameSpec, render_export_frame, story_times, video_frames
 from .video import ExportCancelled, write_gif, write_mp4
 
 KINDS = ("png", "mp4", "gif", "pdf")
@@ -80,7 +80,7 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
             fps = req.fps or DEFAULT_FPS[req.kind]
             end = max(tl.end for tl in req.timelines)
             times = story_times(spec.axis, req.t_from, end if req.t_to is None else req.t_to, fps)
-            frames = (render_export_frame(spec, t, i / fps) for i, t in enumerate(times))
+            frames = video_frames(spec, times, fps)
             writer = write_mp4 if req.kind == "mp4" else write_gif
             writer(tmp, frames, len(times), fps, progress)
     return target

@@ -1,19 +1,24 @@
-"""Frames for export: the scene (or compare pair) with an optional burned-in caption band."""
+"""Frames for export: the scene (or compare pair) with an optional burned-in caption band, and
+the disclaimer on a video's first and last seconds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 
 from ..content import load_content
-from ..content.captions import compare_caption
+from ..content.captions import compare_caption, video_caption
 from ..model import StoryAxis, Timeline
 from ..model.story_axis import STORY_SECONDS_AT_1X
 from ..scene.palette import palette
 from ..scene.render import compare_image, scene_image
 from ..scene.synapse import Style, scene_font
+
+NOTICE_SECONDS = 3.0  # the disclaimer shows this long at the start and at the end of a video
+NOTICE_ALIGN = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
 @dataclass(frozen=True)
@@ -39,21 +44,61 @@ def caption_text(spec: FrameSpec, t_hours: float) -> str:
     content = load_content(spec.style.lang)
     if len(spec.timelines) == 2:
         return compare_caption(content, spec.timelines[0], spec.timelines[1], t_hours)
-    tl = spec.timelines[0]
-    stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id)
-    return f"{content.time_in_words(t_hours, tl.scenario.family)} — {stage.title}: {stage.plain}"
+    return video_caption(content, spec.timelines[0], t_hours)
 
 
-def render_export_frame(spec: FrameSpec, t_hours: float, phase: float) -> QImage:
-    """One exported frame at model time t and animation phase."""
+def render_export_frame(spec: FrameSpec, t_hours: float, phase: float, notice: bool = False) -> QImage:
+    """One exported frame at model time t and animation phase; `notice` adds the disclaimer."""
     band = round(spec.height * 0.16) if spec.captions else 0
     h = spec.height - band
     if len(spec.timelines) == 2:
         img = compare_image(spec.timelines[0], spec.timelines[1], t_hours, spec.width, h, spec.style, phase, spec.seed)
     else:
         img = scene_image(spec.timelines[0], t_hours, spec.width, h, spec.style, phase, spec.seed)
-    if not band:
-        return img
+    if band:
+        img = _with_caption(img, spec, t_hours, band)
+    if notice:
+        draw_notice(img, spec.style, h)
+    return img
+
+
+def notice_rect(width: int, bottom: int, pixel_size: int, text: str) -> QRect:
+    """Where the disclaimer strip sits: full width, ending at `bottom`, tall enough for `text`."""
+    pad = round(pixel_size * 0.6)
+    fm = QFontMetrics(scene_font(pixel_size))
+    text_h = fm.boundingRect(QRect(0, 0, width - 2 * pad, 10 * bottom), NOTICE_ALIGN, text).height()
+    return QRect(0, bottom - text_h - 2 * pad, width, text_h + 2 * pad)
+
+
+def draw_notice(img: QImage, style: Style, bottom: int) -> None:
+    """Paint the disclaimer ('An educational illustration, not medical advice…') as a strip
+    across the picture just above `bottom`: legible on any frame, never covering the caption."""
+    text = load_content(style.lang).ui["about"]["disclaimer"]
+    pal = palette(style.palette)
+    px = max(9, round(img.height() * 0.028))
+    rect = notice_rect(img.width(), bottom, px, text)
+    shade = QColor(pal.background_bottom)
+    shade.setAlpha(240)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.fillRect(rect, shade)
+    p.setPen(pal.ink)
+    p.setFont(scene_font(px))
+    p.drawText(rect.adjusted(round(px * 0.6), 0, -round(px * 0.6), 0), NOTICE_ALIGN, text)
+    p.end()
+
+
+def video_frames(spec: FrameSpec, times: list[float], fps: int) -> Iterator[QImage]:
+    """Every frame of a video at these model times; the first and last NOTICE_SECONDS carry
+    the disclaimer (a short video carries it throughout)."""
+    edge = round(NOTICE_SECONDS * fps)
+    for i, t in enumerate(times):
+        yield render_export_frame(spec, t, i / fps, notice=i < edge or i >= len(times) - edge)
+
+
+def _with_caption(img: QImage, spec: FrameSpec, t_hours: float, band: int) -> QImage:
+    """The frame with the caption band under it."""
+    h = spec.height - band
     pal = palette(spec.style.palette)
     out = QImage(spec.width, spec.height, QImage.Format.Format_ARGB32_Premultiplied)
     out.fill(pal.background_bottom)

@@ -18,6 +18,7 @@ from ..safe_write import WriteError, write_text
 from ..scene.render import stacked
 from ..scene.synapse import Style
 from ..ui.main_window import story_axis
+from ..ui.marks import AnimalBadge, Disclaimer
 from ..ui.playhead import Playhead
 from ..ui.scrubber import Scrubber
 from ..ui.synapse_view import SynapseView
@@ -181,12 +182,26 @@ class KioskWindow(QWidget):
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.addLayout(self.views_box, 1)
-        col.addWidget(self.caption)
+        col.addLayout(self._caption_row())
         col.addWidget(self.hint)
         col.addWidget(self.scrubber)
         col.addWidget(self.touch_ui)
+        col.addWidget(self.disclaimer)
         self.countdown.setParent(self)
         self.playhead.time_changed.connect(self._caption_update)
+
+    def _caption_row(self) -> QHBoxLayout:
+        """The caption with the "in animals" badge beside it; also makes the disclaimer line,
+        shown under everything in every state (tour, touch UI, countdown, PIN pad)."""
+        self.animal_badge = AnimalBadge(self.content)
+        self.animal_badge.set_pixel_size(26, margin_top=16)
+        self.disclaimer = Disclaimer(self.content)
+        self.disclaimer.set_look("screen", 20)  # the kiosk's chrome is dark in either palette
+        row = QHBoxLayout()
+        row.setContentsMargins(10, 0, 0, 0)
+        row.addWidget(self.animal_badge, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.caption, 1)
+        return row
 
     def show_scenario(self, name: str, against: str | None = None) -> None:
         """Show one scenario, or two side by side, from the start of the story.
@@ -226,6 +241,13 @@ class KioskWindow(QWidget):
             self.caption.setText(compare_caption(self.content, self.timelines[0], self.timelines[1], t))
         else:
             self.caption.setText(stage_caption(self.content, self.timelines[0], t))
+        self._badge_update(t)
+
+    def _badge_update(self, t: float) -> None:
+        """The badge follows the stage shown alone; in compare each side's caption says it."""
+        tl = self.timelines[0]
+        self.animal_badge.setVisible(len(self.timelines) == 1
+                                     and self.content.stage(tl.scenario.drug, tl.stage_at(t).id).in_animals)
 
     # ----------------------------------------------------------------- behaviour ---
     def set_mode(self, mode: str) -> None:

@@ -31,6 +31,8 @@ class Palette:
     ssri: QColor
     receptor: QColor  # idle receptor body
     brake: QColor
+    badge: QColor  # fill of the "in animals" badge (its text: badge_ink)
+    badge_ink: QColor
 
 
 def _c(hex_code: str, alpha: int = 255) -> QColor:
@@ -47,6 +49,7 @@ SCREEN = Palette(
     vessel_wall=_c("#C98B8B"), vessel_lumen=_c("#5A2E36"),
     glutamate=_c("#F0E442"), gaba=_c("#56B4E9"), ketamine=_c("#CC79A7"), ampa=_c("#009E73"),
     serotonin=_c("#3A9BDC"), ssri=_c("#D55E00"), receptor=_c("#9AA4B1"), brake=_c("#E69F00"),
+    badge=_c("#E69F00"), badge_ink=_c("#111111"),
 )
 
 PROJECTOR = Palette(
@@ -57,6 +60,7 @@ PROJECTOR = Palette(
     vessel_wall=_c("#A3505A"), vessel_lumen=_c("#F0C9C9"),
     glutamate=_c("#E69F00"), gaba=_c("#0072B2"), ketamine=_c("#CC79A7"), ampa=_c("#009E73"),
     serotonin=_c("#0072B2"), ssri=_c("#D55E00"), receptor=_c("#6E6A66"), brake=_c("#D55E00"),
+    badge=_c("#E69F00"), badge_ink=_c("#111111"),
 )
 
 

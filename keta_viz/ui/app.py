@@ -42,8 +42,12 @@ def run_gui(args) -> int:
     app.setWindowIcon(app_icon())
     compare = (args.against or "escitalopram") if args.compare else None
     window = MainWindow(scenario=args.scenario, compare=compare)
-    window.resize(1600, 1000)
-    window.show()
+    screen = window.screen().availableGeometry()
+    if screen.width() < 1600 or screen.height() < 1000:  # a laptop: fill it, never run off its edges
+        window.showMaximized()
+    else:
+        window.resize(1600, 1000)
+        window.show()
     if args.present:
         window.set_presentation(True, args.screen)
     return app.exec()

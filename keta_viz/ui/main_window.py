@@ -16,6 +16,7 @@ from ..content.captions import KEY_MOMENTS_H, compare_caption, stage_caption
 from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scenario, simulate
 from ..safe_write import WriteError
 from ..scene.synapse import Style
+from .marks import AnimalBadge, Disclaimer
 from .narration import NarrationPanel
 from .pen import PEN_COLOURS
 from .playhead import SPEEDS, Playhead
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.scrubber = Scrubber(self.playhead, self.timelines)
         self.scrubber.set_timelines(self.timelines)
-        self.plots = PlotsPanel(self.playhead, self.timelines)
+        self.plots = PlotsPanel(self.playhead, self.timelines, palette_name=self.prefs.palette)
         self.plots.setMinimumHeight(200)
         self.controls = QWidget()
         controls = QVBoxLayout(self.controls)
@@ -120,13 +121,20 @@ class MainWindow(QMainWindow):
         self.stage_caption.setWordWrap(True)
         self.stage_caption.setObjectName("stage-caption")
         self.stage_caption.hide()
+        self.stage_badge = AnimalBadge(self.content)  # presentation: the narration's badge, beside the caption
+        self.stage_badge.hide()
+        stage_row = QHBoxLayout()
+        stage_row.addWidget(self.stage_badge, 0, Qt.AlignmentFlag.AlignTop)
+        stage_row.addWidget(self.stage_caption, 1)
+        self.disclaimer = Disclaimer(self.content)  # always shown, in every mode; never fades
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(6, 6, 6, 6)
         col.addWidget(self.splitter, 5)
-        col.addWidget(self.stage_caption)
+        col.addLayout(stage_row)
         col.addWidget(self.controls)
         col.addWidget(self.plots, 2)
+        col.addWidget(self.disclaimer)
         self.setCentralWidget(central)
         self.black = BlackScreen(self)
         self.playhead.time_changed.connect(self._time_label_update)
@@ -340,8 +348,11 @@ class MainWindow(QMainWindow):
         self._caption_update()
 
     def _caption_update(self, *_args) -> None:
-        if self.presenting and self.compare_timeline is None:
+        single_caption = self.presenting and self.compare_timeline is None
+        if single_caption:
             self.stage_caption.setText(stage_caption(self.content, self.timeline, self.playhead.t, self.prefs.vocabulary))
+        self.stage_badge.setVisible(single_caption and self.content.stage(
+            self.timeline.scenario.drug, self.timeline.stage_at(self.playhead.t).id).in_animals)
         if self.compare_timeline is not None:
             self.caption.setText(compare_caption(self.content, self.timeline, self.compare_timeline, self.playhead.t))
 
@@ -504,6 +515,8 @@ class MainWindow(QMainWindow):
         sheet = f"font-size:{px}px; padding:6px"
         self.stage_caption.setStyleSheet(sheet)
         self.caption.setStyleSheet(sheet if self.presenting else "")
+        self.stage_badge.set_pixel_size(round(px * 0.6), margin_top=round(px * 0.4))
+        self.disclaimer.set_look(self.prefs.palette, round(px * 0.6) if self.presenting else 13)
 
     def note_input(self) -> None:
         """Any mouse or key input: bring the presentation controls back."""
@@ -560,8 +573,6 @@ class MainWindow(QMainWindow):
         self.set_compare(other if on else None)
 
     def _apply_palette(self) -> None:
-        import pyqtgraph as pg
-
         dark = self.prefs.palette == "screen"
         sheet = "QLabel#compare-caption { font-size:15pt; padding:4px }"
         if dark:
@@ -569,9 +580,8 @@ class MainWindow(QMainWindow):
                       "QToolButton, QComboBox { background:#263140; border:1px solid #3A4350; padding:4px }"
                       "QToolButton:checked { background:#3E5068 }")
         self.setStyleSheet(sheet)
-        for plot in self.plots.plots:
-            for name in ("bottom", "left"):
-                plot.getAxis(name).setTextPen(pg.mkPen("#F4EFE8" if dark else "#15120F"))
+        self.plots.set_palette(self.prefs.palette)
+        self._apply_caption_size()
 
     def _time_label_update(self, *_args) -> None:
         self.time_label.setText(self.content.time_in_words(self.playhead.t, self.timeline.scenario.family))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from ..content import load_content
 from ..model import Timeline
+from .marks import AnimalBadge
 from .playhead import Playhead
 
 
@@ -23,7 +24,7 @@ class StageSection(QWidget):
         self.font_scale = 1.0
         self.header = QLabel()
         self.title = QLabel()
-        self.badge = QLabel()
+        self.badge = AnimalBadge(self.content)
         self.body = QLabel()
         self.analogy = QLabel()
         self.sources_button = QPushButton()
@@ -58,9 +59,7 @@ class StageSection(QWidget):
         self.header.setText(f"<span style='font-size:{11 * s:.0f}pt'>{html.escape(tl.scenario.title)}"
                             f" · {html.escape(words)}</span>")
         self.title.setText(f"<b style='font-size:{18 * s:.0f}pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
-        badge = self.content.ui["badges"]["in_animals"]
-        self.badge.setText(f"<span style='background:#E69F00;color:#111;font-size:{10 * s:.0f}pt'>"
-                           f"&nbsp;{html.escape(badge)}&nbsp;</span>")
+        self.badge.set_pixel_size(round(13 * s))
         self.badge.setVisible(st.in_animals)
         self.body.setText(f"<span style='font-size:{13 * s:.0f}pt'>{html.escape(st.body(self.vocabulary))}</span>")
         self.analogy.setText(f"<i style='font-size:{12 * s:.0f}pt'>“{html.escape(st.analogy)}”</i>")

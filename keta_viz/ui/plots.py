@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -9,11 +11,12 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..content import load_content
 from ..model import Timeline
+from ..scene.palette import palette
 from .playhead import Playhead
 
 PLOT_GROUPS = {
     "ketamine": (("plasma", ("plasma_ng_per_ml",)),
-                 ("signals", ("nmda_block", "glutamate", "ampa", "bdnf")),
+                 ("signals", ("nmda_block", "glutamate", "ampa", "bdnf", "dissociation")),
                  ("outcome", ("spine_density", "relief"))),
     "ssri": (("plasma", ("plasma_ng_per_ml",)),
              ("signals", ("sert_occupancy", "serotonin", "autoreceptor_brake", "bdnf")),
@@ -21,7 +24,12 @@ PLOT_GROUPS = {
 }
 SERIES_COLOURS = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "glutamate": "#E69F00",
                   "ampa": "#009E73", "bdnf": "#56B4E9", "spine_density": "#F0E442", "relief": "#009E73",
-                  "sert_occupancy": "#D55E00", "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00"}
+                  "sert_occupancy": "#D55E00", "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00",
+                  "dissociation": "#D55E00"}
+SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
+COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
+LEGEND_SWATCH_PX = 36  # a legend sample and the gaps around it
+LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
 
 
 SIDE_COLOURS = ("#E69F00", "#56B4E9")  # the scrubber's track colours of the two compared sides
@@ -43,21 +51,45 @@ class StoryAxisItem(pg.AxisItem):
         return [labels.get(round(v, 6), "") for v in values]
 
 
-def plot_legend(plot: pg.PlotItem) -> pg.LegendItem:
+def plot_legend(plot: pg.PlotItem, ink: str) -> pg.LegendItem:
     """A legend under the plot's time axis, never over the curves; clicking a swatch hides or
     shows its series."""
-    legend = pg.LegendItem(labelTextSize="8pt", colCount=2, horSpacing=12, verSpacing=-6)
+    legend = pg.LegendItem(labelTextSize="8pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
     plot.layout.addItem(legend, 4, 1)
     return legend
+
+
+def legend_columns(legend: pg.LegendItem, width: float) -> int:
+    """Two columns when two of the widest entries fit side by side in `width` pixels, else one
+    (a label is never cut)."""
+    widest = max((label.item.boundingRect().width() for _sample, label in legend.items), default=0.0)
+    return 2 if 2 * (widest + LEGEND_SWATCH_PX) <= width else 1
+
+
+def plot_title(title: str, tag: str, ink: str, soft: str) -> str:
+    """'Spines and relief  [illustrative model]': every plot says its curves are a model."""
+    return (f"<span style='color:{ink}'>{html.escape(title)}</span>&nbsp;&nbsp;"
+            f"<i style='color:{soft}'>[{html.escape(tag)}]</i>")
+
+
+def shown_series(group: str, timelines: list[Timeline], k: int) -> tuple[str, ...]:
+    """The series of one plot group drawn for the k-th scenario (only those it computes)."""
+    tl = timelines[k]
+    series = dict(PLOT_GROUPS[tl.scenario.family])[group]
+    if len(timelines) > 1 and group == "signals":
+        series = (series[0], *COMPARE_SIGNALS)
+    return tuple(name for name in series if name in tl.variables)
 
 
 class PlotsPanel(QWidget):
     """Three plots side by side (drug level, receptors and signals, spines and relief)."""
 
-    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None):
+    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None,
+                 palette_name: str = "screen"):
         super().__init__(parent)
         self.playhead = playhead
         self.content = load_content()
+        self.palette_name = palette_name
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(None)
         layout = QVBoxLayout(self)
@@ -73,47 +105,73 @@ class PlotsPanel(QWidget):
         playhead.time_changed.connect(self._follow)
         playhead.axis_changed.connect(lambda: self.set_timelines(self.timelines))
 
+    def set_palette(self, name: str) -> None:
+        """'screen' (dark) or 'projector' (light): text colours of axes, titles and legends."""
+        if name != self.palette_name:
+            self.palette_name = name
+            self.set_timelines(self.timelines)
+
     def set_timelines(self, timelines: list[Timeline]) -> None:
-        """Plot these scenarios (the second one dashed)."""
+        """Plot these scenarios (in compare, colour says which side and dashes which series)."""
         self.timelines = timelines
         self.graphics.clear()
         self.plots, self.legends, self.cursors, self.curves = [], [], [], {}
         names = self.content.ui["plots"]
-        families = [tl.scenario.family for tl in timelines]
-        for row, (group, _) in enumerate(PLOT_GROUPS[families[0]]):
+        pal = palette(self.palette_name)
+        ink, soft = pal.ink.name(), pal.ink_soft.name()
+        for row, (group, _) in enumerate(PLOT_GROUPS[timelines[0].scenario.family]):
             plot = self.graphics.addPlot(row=0, col=row, axisItems={"bottom": StoryAxisItem(self.playhead)})
-            plot.setTitle(names[group], size="9pt")
+            plot.setTitle(plot_title(names[group], self.content.ui["badges"]["illustrative"], ink, soft), size="9pt")
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
             plot.setXRange(0, 1, padding=0.01)
             plot.showGrid(x=True, y=False, alpha=0.2)
-            legend = plot_legend(plot)
+            for axis in ("bottom", "left"):
+                plot.getAxis(axis).setTextPen(pg.mkPen(ink))
+            legend = plot_legend(plot, ink)
             self.legends.append(legend)
-            for k, (tl, fam) in enumerate(zip(timelines, families)):
-                series = dict(PLOT_GROUPS[fam])[group]
-                if len(timelines) > 1 and group == "signals":  # compare: each drug's own receptor + BDNF
-                    series = (series[0], "bdnf")
-                u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[:: max(1, len(tl.t_hours) // 1500)]])
-                for j, name in enumerate(series):
-                    y = tl.series(name)[:: max(1, len(tl.t_hours) // 1500)]
-                    if len(timelines) > 1:  # compare: colour says which side, dashes say which series
-                        pen = pg.mkPen(SIDE_COLOURS[k], width=2, style=DASHES[j % len(DASHES)])
-                    else:
-                        pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2)
-                    label = self.content.ui["series"][name] + (f" ({tl.scenario.drug})" if len(timelines) > 1 else "")
-                    curve = plot.plot(u, y, pen=pen)
-                    legend.addItem(curve, label)
-                    # curves never change while the cursor moves: repaint them from a pixmap
-                    curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-                    self.curves[f"{k}:{name}"] = curve
-            cursor = pg.InfiniteLine(pos=self.playhead.u, angle=90, movable=True, pen=pg.mkPen("#F4EFE8", width=1.5))
+            for k in range(len(timelines)):
+                self._add_curves(plot, legend, group, k)
+            cursor = pg.InfiniteLine(pos=self.playhead.u, angle=90, movable=True, pen=pg.mkPen(ink, width=1.5))
             cursor.sigPositionChanged.connect(self._cursor_moved)
             plot.addItem(cursor)
             self.plots.append(plot)
             self.cursors.append(cursor)
         for a, b in zip(self.plots, self.plots[1:]):
             b.setXLink(a)
+        self._fit_legends()
+
+    def _add_curves(self, plot: pg.PlotItem, legend: pg.LegendItem, group: str, k: int) -> None:
+        """The k-th scenario's series of one plot group, each with its legend entry."""
+        tl = self.timelines[k]
+        compare = len(self.timelines) > 1
+        step = max(1, len(tl.t_hours) // 1500)
+        u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[::step]])
+        for j, name in enumerate(shown_series(group, self.timelines, k)):
+            label = self.content.ui["series"][name]
+            if compare:  # colour says which side, dashes say which series
+                label = f"{self.content.ui['drugs'][tl.scenario.drug]}: {label}"
+                pen = pg.mkPen(SIDE_COLOURS[k], width=2, style=DASHES[j % len(DASHES)])
+            else:
+                style = Qt.PenStyle.DashLine if name in SIDE_EFFECTS else Qt.PenStyle.SolidLine
+                pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2, style=style)
+            curve = plot.plot(u, tl.series(name)[::step], pen=pen)
+            legend.addItem(curve, label)
+            # curves never change while the cursor moves: repaint them from a pixmap
+            curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.curves[f"{k}:{name}"] = curve
+
+    def _fit_legends(self) -> None:
+        """Columns from each plot's fair share of the width (a plot's own width follows its
+        legend, so it cannot decide)."""
+        share = self.width() / max(1, len(self.plots)) - LEGEND_AXIS_PX
+        for legend in self.legends:
+            legend.setColumnCount(legend_columns(legend, share))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_legends()
 
     def _follow(self, _t: float) -> None:
         self._syncing = True

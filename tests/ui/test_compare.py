@@ -44,6 +44,24 @@ def test_caption_numbers_and_stages_match_the_timelines(compare):
     assert compare.caption.text() != text
 
 
+def test_spine_numbers_say_in_animals_and_every_side_says_illustrative_model(compare):
+    compare.playhead.seek(24)
+    text = compare.caption.text()
+    spines = round(100 * (compare.timeline.at(24)["spine_density"] - 0.75) / 0.25)
+    assert f"spines restored {spines}% in animals" in text
+    assert text.count("illustrative model:") == 2
+
+
+def test_animal_stages_are_marked_on_each_side(compare):
+    c = load_content()
+    for side, tl in enumerate((compare.timeline, compare.compare_timeline)):
+        for stage in tl.stages:
+            compare.playhead.seek(stage.start + 1e-6)
+            text = compare.caption.text().split(" · ")[side]
+            marked = f"{c.stage(tl.scenario.drug, stage.id).title} [in animals]" in text
+            assert marked == c.stage(tl.scenario.drug, stage.id).in_animals
+
+
 def test_changing_one_side_keeps_the_time(compare):
     compare.playhead.seek(30)
     assert compare.set_compare("fluoxetine")

@@ -1,0 +1,43 @@
+"""Marks that qualify what the screen shows: the "in animals" badge and the disclaimer line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from ..content import Content
+from ..scene.palette import palette
+
+
+class AnimalBadge(QLabel):
+    """A small amber pill saying "in animals", shown beside a claim whose evidence is rodent."""
+
+    def __init__(self, content: Content, parent: QWidget | None = None):
+        super().__init__(content.ui["badges"]["in_animals"], parent)
+        self.setObjectName("animal-badge")
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.set_pixel_size(13)
+
+    def set_pixel_size(self, px: int, margin_top: int = 0) -> None:
+        """Type size (padding and corners follow it) and space above, to align with a text line."""
+        pal = palette("screen")
+        self.setStyleSheet(f"QLabel#animal-badge {{ background:{pal.badge.name()}; color:{pal.badge_ink.name()};"
+                           f" font-size:{px}px; font-weight:bold; padding:{max(1, px // 6)}px {px // 2}px;"
+                           f" border-radius:{px // 3}px; margin-top:{margin_top}px }}")
+
+
+class Disclaimer(QLabel):
+    """'An educational illustration, not medical advice…': one quiet line that is always shown."""
+
+    def __init__(self, content: Content, parent: QWidget | None = None):
+        super().__init__(content.ui["about"]["disclaimer"], parent)
+        self.setObjectName("disclaimer")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.set_look("screen", 13)
+
+    def set_look(self, palette_name: str, px: int) -> None:
+        """Secondary-text colour of the palette at a type size in pixels."""
+        self.setStyleSheet(f"QLabel#disclaimer {{ color:{palette(palette_name).ink_soft.name()}; font-size:{px}px;"
+                           " padding:2px }")

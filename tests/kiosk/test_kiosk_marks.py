@@ -1,0 +1,62 @@
+"""The kiosk shows the disclaimer in every state and the "in animals" badge at animal stages."""
+
+from PySide6.QtCore import QPoint, QRect, Qt
+
+from keta_viz.content import load_content
+
+CONTENT = load_content()
+
+
+def shown_inside(widget, window) -> bool:
+    """Visible, with text room, and wholly inside the kiosk window, not under an overlay."""
+    box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    overlays = [w for w in (window.pin_pad, window.countdown) if w.isVisible()]
+    return (widget.isVisible() and box.height() >= widget.fontMetrics().height() and window.rect().contains(box)
+            and not any(w.geometry().intersects(box) for w in overlays))
+
+
+def stage_start(tl, animals: bool) -> float:
+    return next(st.start for st in tl.stages if CONTENT.stage(tl.scenario.drug, st.id).in_animals == animals) + 1e-6
+
+
+def test_disclaimer_in_every_kiosk_state(kiosk, qtbot, clock):
+    assert kiosk.disclaimer.text() == CONTENT.ui["about"]["disclaimer"]
+    assert kiosk.mode == "attract" and shown_inside(kiosk.disclaimer, kiosk)
+    for _ in range(95):  # the tour moves on to its compare step
+        clock.now += 1.0
+        kiosk.tick()
+    assert len(kiosk.views) == 2 and shown_inside(kiosk.disclaimer, kiosk)
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.mode == "interactive" and shown_inside(kiosk.disclaimer, kiosk)
+    clock.now += 35
+    kiosk.tick()
+    assert kiosk.countdown.isVisible() and shown_inside(kiosk.disclaimer, kiosk)
+    kiosk.pin_pad.open()
+    assert shown_inside(kiosk.disclaimer, kiosk)
+    kiosk.pin_pad.hide()
+
+
+def test_badge_at_animal_stages_only(kiosk, qtbot):
+    tl = kiosk.timelines[0]
+    kiosk.playhead.seek(stage_start(tl, True))
+    assert kiosk.animal_badge.isVisible() and kiosk.animal_badge.text() == CONTENT.ui["badges"]["in_animals"]
+    box = QRect(kiosk.animal_badge.mapTo(kiosk, QPoint(0, 0)), kiosk.animal_badge.size())
+    assert kiosk.rect().contains(box)
+    kiosk.playhead.seek(stage_start(tl, False))
+    assert not kiosk.animal_badge.isVisible()
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.buttons["ssri"], Qt.MouseButton.LeftButton)
+    ssri = kiosk.timelines[0]
+    kiosk.playhead.seek(stage_start(ssri, True))
+    assert kiosk.animal_badge.isVisible()
+    kiosk.playhead.seek(stage_start(ssri, False))
+    assert not kiosk.animal_badge.isVisible()
+
+
+def test_compare_caption_marks_spines_and_model_in_the_kiosk(kiosk, qtbot):
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
+    kiosk.playhead.seek(24)
+    text = kiosk.caption.text()
+    assert "% in animals" in text and text.count("illustrative model") == 2
+    assert not kiosk.animal_badge.isVisible()  # each side's caption carries its own marking
