@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from ..content import Content, load_content
 from ..model import Timeline
+from ..safe_write import WriteError
 from ..scene.render import scene_image
 from ..scene.synapse import Style, scene_font
 from .frames import FrameSpec
@@ -135,7 +136,8 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
         keys += [k for k in content.stage(tl.scenario.drug, st.id).sources if k not in keys]
     for k in keys:
         pg.text(content.citation(k), 7.8, colour=SOFT)
-    p.end()
+    if not p.end():
+        raise WriteError("the PDF painter could not finish the file")
     return pages
 
 
