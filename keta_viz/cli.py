@@ -11,7 +11,7 @@ import sys
 from .durations import parse_duration
 from .model import ScenarioError, Timeline, bundled_names, load_scenario, simulate
 from .safe_read import one_line
-from .safe_write import WriteError, check_target, clean_leftovers, temp_path_for, write_text
+from .safe_write import WriteError, check_target, clean_leftovers, write_text
 
 EXIT_USAGE = 2
 
@@ -108,7 +108,7 @@ def check_style_options(args: argparse.Namespace) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Render one frame (or a compare frame) to PNG, offscreen and deterministic."""
-    from .export.checks import check_png
+    from .export import save_png
     from .scene.render import compare_image, ensure_gui_app, parse_size, scene_image
     from .scene.synapse import Style
 
@@ -124,9 +124,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     style = Style(args.palette, args.labels)
     img = (compare_image(tl, other, t, width, height, style, args.phase, args.seed) if other
            else scene_image(tl, t, width, height, style, args.phase, args.seed))
-    with temp_path_for(target, lambda tmp: check_png(tmp, (width, height), target)) as tmp:
-        if not img.save(str(tmp), "PNG"):
-            raise WriteError(f"{target}: could not encode the PNG")
+    save_png(img, target)
     print(f"wrote {one_line(target)} ({width}x{height}, t = {t:g} h)")
     return 0
 

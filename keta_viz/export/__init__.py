@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
 from ..model import Timeline
@@ -61,6 +62,17 @@ def validate(req: ExportRequest) -> None:
         raise ValueError(f"--from/--to must satisfy 0 <= from < to <= {end / 24:g} days")
 
 
+def save_png(img: QImage, target: Path) -> None:
+    """Encode in memory (so a write error is ours to report, not libpng's), then write safely."""
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not img.save(buf, "PNG"):
+        raise WriteError(f"{target}: could not encode the PNG")
+    with temp_path_for(target, lambda tmp: check_png(tmp, (img.width(), img.height()), target)) as tmp:
+        with open(tmp, "wb") as f:
+            f.write(buf.data().data())
+
+
 def run_export(req: ExportRequest, progress: Progress = lambda done, total: True) -> Path:
     """Write the export atomically; raise ExportCancelled, WriteError or ValueError."""
     validate(req)
@@ -68,9 +80,7 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
     w, h = req.size or DEFAULT_SIZE[req.kind]
     spec = FrameSpec(tuple(req.timelines), w, h, req.style, req.captions, req.seed)
     if req.kind == "png":
-        with temp_path_for(target, lambda tmp: check_png(tmp, (w, h), target)) as tmp:
-            if not render_export_frame(spec, req.t_at, 0.0).save(str(tmp), "PNG"):
-                raise WriteError(f"{target}: could not encode the PNG")
+        save_png(render_export_frame(spec, req.t_at, 0.0), target)
         progress(1, 1)
     elif req.kind == "pdf":
         from .handout import write_handout
@@ -100,4 +110,4 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
     return target
 
 
-__all__ = ["ExportCancelled", "ExportRequest", "KINDS", "run_export", "validate"]
+__all__ = ["ExportCancelled", "ExportRequest", "KINDS", "run_export", "save_png", "validate"]

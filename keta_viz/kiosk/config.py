@@ -146,9 +146,11 @@ def write_pin(path: str | Path, pin: str) -> None:
         p.parent.mkdir(parents=True, exist_ok=True)
     except ReadError as exc:
         raise ValueError(f"{exc}; no PIN written") from None
+    except FileExistsError:
+        raise ValueError(f"{p}: {p.parent} is not a folder; no PIN written") from None
     except OSError as exc:
         raise ValueError(f"{p}: cannot create the folder {p.parent} ({exc.strerror or exc})") from None
     lines = [ln for ln in lines if not ln.strip().startswith(("pin_salt", "pin_hash"))]
     salt, digest = hash_pin(pin)
     lines = [f'pin_salt = "{salt}"', f'pin_hash = "{digest}"'] + lines  # top level, before any table
-    write_text(p, "\n".join(lines) + "\n")
+    write_text(p, "\n".join(lines) + "\n", mode=0o600)  # a new file is private; an existing one keeps its mode
