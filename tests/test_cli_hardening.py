@@ -1,0 +1,101 @@
+"""Hostile CLI values and kiosk files: one clear line (exit 2), nothing raw echoed, modes kept."""
+
+import io
+import logging
+import os
+
+import pytest
+
+from keta_viz.cli import main
+from keta_viz.kiosk.config import load_config
+
+pytestmark = pytest.mark.usefixtures("qapp")  # one QApplication for the exports
+GOOD = 'title = "{title}"\ndrug = "ketamine"\nweight_kg = 70\n[dose]\nmg_per_kg = 0.5\ninfusion_min = 40\ndays = [0]\n'
+
+
+def _one_error(capsys, *words):
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("keta-viz: error:") and "\x1b" not in err, err
+    for w in words:
+        assert w in err
+    return err
+
+
+@pytest.mark.parametrize("args, words", [
+    (["export", "--out", "x.mp4", "--fps", "0"], ["--fps 0", "1-60"]),
+    (["export", "--out", "x.gif", "--fps", "-3"], ["--fps -3"]),
+    (["render", "--out", "x.png", "--phase", "nan"], ["--phase nan"]),
+    (["export", "--out", "x.png", "--phase", "inf"], ["--phase inf"]),
+])
+def test_bad_numbers_are_one_line(tmp_path, monkeypatch, capsys, args, words):
+    monkeypatch.chdir(tmp_path)
+    assert main([args[0], "--scenario", "ketamine-iv", *args[1:]]) == 2
+    _one_error(capsys, *words)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_control_characters_are_not_echoed_raw(tmp_path, capsys):
+    f = tmp_path / "ansi.toml"
+    f.write_text(GOOD.format(title="\\u001b[2J\\u001b[31mRed\\u0007"))
+    assert main(["model", "--scenario", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b[31mRed" in out
+    assert main(["model", "--scenario", str(tmp_path / "\x1b[31mevil\n.toml")]) == 2
+    _one_error(capsys, "\\x1b[31mevil\\n.toml")
+
+
+def test_long_name_and_modes(tmp_path, capsys):
+    long = tmp_path / ("n" * 246 + ".png")
+    old = os.umask(0o022)
+    try:
+        assert main(["export", "--scenario", "ketamine-iv", "--size", "160x90", "--out", str(long)]) == 0
+        assert long.stat().st_mode & 0o777 == 0o644
+        os.chmod(long, 0o640)
+        assert main(["export", "--scenario", "ketamine-iv", "--size", "160x90", "--out", str(long), "--force"]) == 0
+        assert long.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+    assert [p.name for p in tmp_path.iterdir()] == [long.name]
+
+
+@pytest.mark.parametrize("where, words", [
+    (lambda t: t, ["not a regular file"]),
+    (lambda t: t / "file" / "kiosk.toml", ["is not a folder"]),
+    (lambda t: t / "file" / "deeper" / "kiosk.toml", ["cannot create the folder"]),
+])
+def test_kiosk_pin_bad_paths(tmp_path, monkeypatch, capsys, where, words):
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert main(["kiosk-pin", "--config", str(where(tmp_path))]) == 2
+    _one_error(capsys, *words)
+
+
+@pytest.mark.parametrize("pin", ["١٢٣٤", "12²4", "12 34", "abcd", ""])
+def test_kiosk_pin_ascii_digits_only(tmp_path, monkeypatch, capsys, pin):
+    monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+    assert main(["kiosk-pin", "--config", str(tmp_path / "k.toml")]) == 2
+    _one_error(capsys, "4-12 digits")
+    assert not (tmp_path / "k.toml").exists()
+
+
+def test_kiosk_pin_refuses_the_command_line_and_keeps_a_files_mode(tmp_path, monkeypatch, capsys):
+    f = tmp_path / "k.toml"
+    assert main(["kiosk-pin", "--config", str(f), "--pin", "2468"]) == 2
+    _one_error(capsys, "process list")
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert main(["kiosk-pin", "--config", str(f)]) == 0
+    assert f.stat().st_mode & 0o777 == 0o600
+    os.chmod(f, 0o640)
+    monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
+    assert main(["kiosk-pin", "--config", str(f)]) == 0
+    assert f.stat().st_mode & 0o777 == 0o640
+
+
+def test_corrupt_pin_salt_and_device_log_file_are_reported(tmp_path, caplog):
+    f = tmp_path / "k.toml"
+    f.write_text('pin_salt = "zz"\npin_hash = "' + "a" * 64 + '"\nlog_file = "/dev/full"\n')
+    with caplog.at_level(logging.WARNING):
+        cfg = load_config(f)
+    text = " ".join(r.getMessage() for r in caplog.records)
+    assert "pin_salt" in text and "corrupt" in text and "log_file" in text
+    assert cfg.pin_salt == "" and cfg.log_file == ""
