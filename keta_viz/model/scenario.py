@@ -17,7 +17,7 @@ DRUGS = KETAMINE_DRUGS + tuple(ORAL_DRUGS)
 MIN_FOLLOW_UP_DAYS = {"ketamine": 28.0, "esketamine": 28.0, "escitalopram": 56.0, "fluoxetine": 56.0}
 MAX_SPAN_DAYS = 365.0
 # doses x simulation time points: keeps simulate() within its 50 ms budget and its memory small
-MAX_WORK = {"ketamine": 500_000, "ssri": 2_000_000}
+MAX_WORK = {"ketamine": 300_000, "ssri": 2_000_000}
 WEIGHT_RANGE_KG = (2.0, 300.0)
 
 
