@@ -3,6 +3,7 @@
 import io
 import logging
 import os
+import time
 
 import pytest
 
@@ -99,3 +100,17 @@ def test_corrupt_pin_salt_and_device_log_file_are_reported(tmp_path, caplog):
     text = " ".join(r.getMessage() for r in caplog.records)
     assert "pin_salt" in text and "corrupt" in text and "log_file" in text
     assert cfg.pin_salt == "" and cfg.log_file == ""
+
+
+@pytest.mark.parametrize("dose", [
+    "mg_per_kg = 0.5\ninfusion_min = 40\ndays = [" + ", ".join(f"{i * 0.8:.1f}" for i in range(400)) + "]",
+    "mg = 10\nevery_days = 0.25",
+])
+def test_heavy_schedules_are_refused_at_once(tmp_path, capsys, dose):
+    drug = "ketamine" if "infusion" in dose else "escitalopram"
+    f = tmp_path / "heavy.toml"
+    f.write_text(f'title = "t"\ndrug = "{drug}"\nweight_kg = 70\nspan_days = 365\n[dose]\n{dose}\n')
+    start = time.monotonic()
+    assert main(["model", "--scenario", str(f)]) == 2
+    assert time.monotonic() - start < 1.0  # was 6-60 s, or 1 GB of memory
+    _one_error(capsys, "heavy.toml", "too much to simulate", "fewer doses")
