@@ -111,8 +111,9 @@ class _Pending:
         try:
             self.fd = self._unnamed(folder) if USE_O_TMPFILE else None
             if self.fd is None:
-                self.hidden = self._journaled(folder)
-                self.fd = os.open(self.hidden, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+                hidden = self._journaled(folder)
+                self.fd = os.open(hidden, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+                self.hidden = hidden  # ours only once created: discard() must never remove another file
         except OSError as exc:
             self.discard()
             raise WriteError(f"{target}: cannot write here ({exc.strerror or exc})") from None
