@@ -114,3 +114,36 @@ def test_heavy_schedules_are_refused_at_once(tmp_path, capsys, dose):
     assert main(["model", "--scenario", str(f)]) == 2
     assert time.monotonic() - start < 1.0  # was 6-60 s, or 1 GB of memory
     _one_error(capsys, "heavy.toml", "too much to simulate", "fewer doses")
+
+
+def test_kiosk_pin_asks_twice_at_a_terminal_without_echo(tmp_path):
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    f = tmp_path / "k.toml"
+    master, slave = pty.openpty()
+    p = subprocess.Popen([sys.executable, "-m", "keta_viz", "kiosk-pin", "--config", str(f)],
+                         stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+    os.close(slave)
+    seen = b""
+    try:
+        for prompt in (b"PIN: ", b"the PIN: "):
+            while not seen.endswith(prompt):
+                assert select.select([master], [], [], 20)[0], seen
+                seen += os.read(master, 1024)
+            os.write(master, b"8642\n")
+        assert p.wait(timeout=20) == 0
+        while select.select([master], [], [], 0.5)[0]:
+            try:
+                seen += os.read(master, 1024)
+            except OSError:
+                break
+    finally:
+        p.kill()
+        os.close(master)
+    assert b"8642" not in seen and b"PIN hash stored" in seen
+    from keta_viz.kiosk.config import pin_matches
+
+    assert pin_matches(load_config(f), "8642")
