@@ -147,3 +147,16 @@ def test_kiosk_pin_asks_twice_at_a_terminal_without_echo(tmp_path):
     from keta_viz.kiosk.config import pin_matches
 
     assert pin_matches(load_config(f), "8642")
+
+
+def test_a_log_file_that_cannot_be_written_is_one_line_not_a_traceback_per_line():
+    import subprocess
+    import sys
+
+    code = ("import logging; from pathlib import Path; from keta_viz.kiosk.run import setup_logging\n"
+            "setup_logging(Path('/dev/full'))\n"
+            "for i in range(5): logging.getLogger('keta_viz.kiosk').warning('line %d', i)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.splitlines()
+    assert sum("cannot be written" in ln for ln in lines) == 1 and sum("line " in ln for ln in lines) == 5
