@@ -143,7 +143,10 @@ class _Pending:
     def commit(self, mode: int | None) -> None:
         """fsync, name the file (replacing the old one atomically), fsync the folder."""
         if mode is not None:
-            os.fchmod(self.fd, mode)
+            try:
+                os.fchmod(self.fd, mode)
+            except PermissionError:  # a file system without Unix modes (a FAT stick): its own mode stands
+                pass
         os.fsync(self.fd)
         folder = os.open(self.target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         try:
