@@ -200,12 +200,12 @@ def cmd_kiosk_pin(args: argparse.Namespace) -> int:
         raise CliError("--pin is not accepted (other users could read it in the process list); "
                        "type the PIN when asked, or give it on standard input")
     target = args.config or default_config_path()
-    if sys.stdin.isatty():
+    if sys.stdin is not None and sys.stdin.isatty():
         pin = getpass.getpass("New operator PIN: ")
         if getpass.getpass("Repeat the PIN: ") != pin:
             raise CliError("the two PINs differ; nothing written")
     else:
-        pin = sys.stdin.readline(64).strip()
+        pin = sys.stdin.readline(64).strip() if sys.stdin is not None else ""
     write_pin(target, pin)
     print(f"PIN hash stored in {one_line(target)}")
     return 0
