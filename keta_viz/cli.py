@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import sys
 
 from .durations import parse_duration
 from .model import ScenarioError, Timeline, bundled_names, load_scenario, simulate
-from .safe_write import WriteError, check_target, temp_path_for, write_text
+from .safe_read import one_line
+from .safe_write import WriteError, check_target, clean_leftovers, write_text
 
 EXIT_USAGE = 2
 
@@ -46,7 +48,7 @@ def _json_text(tl: Timeline) -> str:
 def _summary_text(tl: Timeline) -> str:
     hours = [h for h in (0, 0.67, 2, 6, 24, 72, 168, 336, 672, 1344) if h <= tl.end]
     names = ["t_hours", *tl.variables]
-    lines = [tl.scenario.title, "  ".join(f"{n:>12.12}" for n in names)]
+    lines = [one_line(tl.scenario.title), "  ".join(f"{n:>12.12}" for n in names)]
     for h in hours:
         vals = tl.at(h)
         lines.append("  ".join(f"{v:12.4g}" for v in [h, *vals.values()]))
@@ -61,7 +63,7 @@ def cmd_model(args: argparse.Namespace) -> int:
     """Print or save the simulated timeline of one scenario."""
     if args.list:
         for name in bundled_names():
-            print(f"{name:20s} {load_scenario(name).title}")
+            print(f"{name:20s} {one_line(load_scenario(name).title)}")
         return 0
     if not args.scenario:
         raise CliError("model: give --scenario NAME|PATH (or --list)")
@@ -98,11 +100,19 @@ def add_style_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
+def check_style_options(args: argparse.Namespace) -> None:
+    """--phase must be a finite number of seconds."""
+    if not (math.isfinite(args.phase) and abs(args.phase) <= 1e6):
+        raise CliError(f"--phase {args.phase} must be a number of seconds from -1e6 to 1e6")
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     """Render one frame (or a compare frame) to PNG, offscreen and deterministic."""
+    from .export import save_png
     from .scene.render import compare_image, ensure_gui_app, parse_size, scene_image
     from .scene.synapse import Style
 
+    check_style_options(args)
     tl = _timeline(args.scenario)
     other = _timeline(args.compare) if args.compare else None
     t = time_in_span(args.at, max(tl.end, other.end) if other else tl.end)
@@ -114,10 +124,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     style = Style(args.palette, args.labels)
     img = (compare_image(tl, other, t, width, height, style, args.phase, args.seed) if other
            else scene_image(tl, t, width, height, style, args.phase, args.seed))
-    with temp_path_for(target) as tmp:
-        if not img.save(str(tmp), "PNG"):
-            raise WriteError(f"{target}: could not encode the PNG")
-    print(f"wrote {target} ({width}x{height}, t = {t:g} h)")
+    save_png(img, target)
+    print(f"wrote {one_line(target)} ({width}x{height}, t = {t:g} h)")
     return 0
 
 
@@ -149,6 +157,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .scene.render import ensure_gui_app, parse_size
     from .scene.synapse import Style
 
+    check_style_options(args)
     timelines = [_timeline(args.scenario)] + ([_timeline(args.compare)] if args.compare else [])
     span = max(tl.end for tl in timelines)
     req = ExportRequest(
@@ -163,7 +172,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except (ExportCancelled, KeyboardInterrupt):
         print("\nketa-viz: export cancelled; no file written", file=sys.stderr)
         return 130
-    print(f"wrote {out}")
+    print(f"wrote {one_line(out)}")
     return 0
 
 
@@ -182,19 +191,23 @@ def cmd_kiosk_supervise(args: argparse.Namespace) -> int:
 
 
 def cmd_kiosk_pin(args: argparse.Namespace) -> int:
-    """Write a PIN hash into the kiosk config."""
+    """Write a PIN hash into the kiosk config: typed twice at a terminal, else one line on stdin."""
     import getpass
 
     from .kiosk.config import default_config_path, write_pin
 
+    if args.pin is not None:
+        raise CliError("--pin is not accepted (other users could read it in the process list); "
+                       "type the PIN when asked, or give it on standard input")
     target = args.config or default_config_path()
-    pin = args.pin
-    if pin is None:
+    if sys.stdin is not None and sys.stdin.isatty():
         pin = getpass.getpass("New operator PIN: ")
         if getpass.getpass("Repeat the PIN: ") != pin:
             raise CliError("the two PINs differ; nothing written")
+    else:
+        pin = sys.stdin.readline(64).strip() if sys.stdin is not None else ""
     write_pin(target, pin)
-    print(f"PIN hash stored in {target}")
+    print(f"PIN hash stored in {one_line(target)}")
     return 0
 
 
@@ -246,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("kiosk-pin", help="store the operator PIN (as a salted hash) in a kiosk config")
     p.add_argument("--config", help="kiosk configuration file, created if missing (default ~/.config/keta-viz/kiosk.toml)")
-    p.add_argument("--pin", help="the PIN (4-12 digits); asked for when omitted")
+    p.add_argument("--pin", help=argparse.SUPPRESS)  # refused with a reason: see cmd_kiosk_pin
     p.set_defaults(func=cmd_kiosk_pin)
 
     p = sub.add_parser("selftest", help="check this installation: content, scenarios, drawing, exporters")
@@ -263,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `keta-viz`; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    clean_leftovers()
     try:
         if getattr(args, "func", None) is None:
             from .ui.app import run_gui
@@ -276,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(args)
         return args.func(args)
     except (ScenarioError, CliError, WriteError, ValueError) as exc:
-        print(f"keta-viz: error: {exc}", file=sys.stderr)
+        print(f"keta-viz: error: {one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0

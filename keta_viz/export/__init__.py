@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
 from ..model import Timeline
 from ..safe_write import WriteError, check_target, temp_path_for
 from ..scene.synapse import Style
+from .checks import check_gif, check_mp4, check_pdf, check_png
 from .frames import FrameSpec, render_export_frame, story_times, video_frames
 from .video import ExportCancelled, write_gif, write_mp4
 
@@ -51,7 +53,7 @@ def validate(req: ExportRequest) -> None:
     w, h = req.size or DEFAULT_SIZE[req.kind]
     if req.kind == "mp4" and (w % 2 or h % 2):
         raise ValueError(f"MP4 needs an even width and height (got {w}x{h})")
-    fps = req.fps or DEFAULT_FPS.get(req.kind, 30)
+    fps = DEFAULT_FPS.get(req.kind, 30) if req.fps is None else req.fps
     if not 1 <= fps <= 60:
         raise ValueError(f"--fps {fps} is outside 1-60")
     end = max(tl.end for tl in req.timelines)
@@ -60,30 +62,52 @@ def validate(req: ExportRequest) -> None:
         raise ValueError(f"--from/--to must satisfy 0 <= from < to <= {end / 24:g} days")
 
 
+def save_png(img: QImage, target: Path) -> None:
+    """Encode in memory (so a write error is ours to report, not libpng's), then write safely."""
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not img.save(buf, "PNG"):
+        raise WriteError(f"{target}: could not encode the PNG")
+    with temp_path_for(target, lambda tmp: check_png(tmp, (img.width(), img.height()), target)) as tmp:
+        with open(tmp, "wb") as f:
+            f.write(buf.data().data())
+
+
 def run_export(req: ExportRequest, progress: Progress = lambda done, total: True) -> Path:
     """Write the export atomically; raise ExportCancelled, WriteError or ValueError."""
     validate(req)
     target = check_target(req.out, req.force)
     w, h = req.size or DEFAULT_SIZE[req.kind]
     spec = FrameSpec(tuple(req.timelines), w, h, req.style, req.captions, req.seed)
-    with temp_path_for(target) as tmp:
-        if req.kind == "png":
-            if not render_export_frame(spec, req.t_at, 0.0).save(str(tmp), "PNG"):
-                raise WriteError(f"{target}: could not encode the PNG")
-            progress(1, 1)
-        elif req.kind == "pdf":
-            from .handout import write_handout
+    if req.kind == "png":
+        save_png(render_export_frame(spec, req.t_at, 0.0), target)
+        progress(1, 1)
+    elif req.kind == "pdf":
+        from .handout import write_handout
 
-            write_handout(tmp, req.timelines[0], drawing=req.drawing, lang=req.style.lang)
-            progress(1, 1)
-        else:
-            fps = req.fps or DEFAULT_FPS[req.kind]
-            end = max(tl.end for tl in req.timelines)
-            times = story_times(spec.axis, req.t_from, end if req.t_to is None else req.t_to, fps)
-            frames = video_frames(spec, times, fps)
-            writer = write_mp4 if req.kind == "mp4" else write_gif
-            writer(tmp, frames, len(times), fps, progress)
+        with temp_path_for(target, lambda tmp: check_pdf(tmp, target)) as tmp:
+            try:
+                write_handout(tmp, req.timelines[0], drawing=req.drawing, lang=req.style.lang)
+            except WriteError as exc:
+                raise WriteError(f"{target}: {exc}") from None
+        progress(1, 1)
+    else:
+        fps = DEFAULT_FPS[req.kind] if req.fps is None else req.fps
+        end = max(tl.end for tl in req.timelines)
+        times = story_times(spec.axis, req.t_from, end if req.t_to is None else req.t_to, fps)
+        frames = video_frames(spec, times, fps)
+        writer = write_mp4 if req.kind == "mp4" else write_gif
+        check = ((lambda tmp: check_mp4(tmp, len(times), target)) if req.kind == "mp4"
+                 else (lambda tmp: check_gif(tmp, target)))
+        import av
+
+        with temp_path_for(target, check) as tmp:
+            try:
+                writer(tmp, frames, len(times), fps, progress)
+            except av.FFmpegError as exc:
+                reason = getattr(exc, "strerror", None) or exc.__class__.__name__
+                raise WriteError(f"{target}: the encoder failed ({reason})") from None
     return target
 
 
-__all__ = ["ExportCancelled", "ExportRequest", "KINDS", "run_export", "validate"]
+__all__ = ["ExportCancelled", "ExportRequest", "KINDS", "run_export", "save_png", "validate"]

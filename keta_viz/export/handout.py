@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from ..content import Content, load_content
 from ..model import Timeline
+from ..safe_write import WriteError
 from ..scene.render import scene_image
 from ..scene.synapse import Style, scene_font
 from .frames import FrameSpec
@@ -155,7 +156,8 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
     tag = f" · {content.ui['badges']['in_animals']}"
     for k in cited_keys(content, tl):
         pg.text(content.citation(k) + (tag if content.references[k].get("animal") else ""), 7.8, colour=SOFT)
-    p.end()
+    if not p.end():
+        raise WriteError("the PDF painter could not finish the file")
     return pg.pages
 
 

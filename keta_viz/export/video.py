@@ -1,4 +1,4 @@
-"""MP4 (H.264, yuv420p, through PyAV) and GIF (through Pillow) from rendered frames."""
+"""MP4 (H.264, yuv420p) and GIF (palettes from Pillow), both encoded as a stream through PyAV."""
 
 from __future__ import annotations
 
@@ -44,14 +44,27 @@ def write_mp4(path: Path, frames: Iterable[QImage], count: int, fps: int,
 
 def write_gif(path: Path, frames: Iterable[QImage], count: int, fps: int,
               progress: Callable[[int, int], bool]) -> None:
-    """Palette GIF that loops forever; progress(done, total) returns False to cancel."""
+    """Palette GIF that loops forever, streamed frame by frame (memory stays flat);
+    progress(done, total) returns False to cancel."""
+    import av
     from PIL import Image
 
-    images = []
-    for i, img in enumerate(frames):
-        rgb = bgra(img)[:, :, 2::-1]
-        images.append(Image.fromarray(np.ascontiguousarray(rgb)).quantize(colors=128, method=Image.Quantize.MEDIANCUT))
-        if not progress(i + 1, count):
-            raise ExportCancelled()
-    images[0].save(path, format="GIF", save_all=True, append_images=images[1:], loop=0,
-                   duration=round(1000 / fps), optimize=False)
+    with av.open(str(path), mode="w", format="gif") as container:
+        stream = None
+        for i, img in enumerate(frames):
+            if stream is None:
+                stream = container.add_stream("gif", rate=fps)
+                stream.width, stream.height = img.width(), img.height()
+                stream.pix_fmt = "pal8"
+            rgb = np.ascontiguousarray(bgra(img)[:, :, 2::-1])
+            quant = Image.fromarray(rgb).quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+            colours = np.frombuffer(bytes(quant.getpalette()[:768]), np.uint8).reshape(-1, 3)
+            palette = np.zeros((256, 4), np.uint8)
+            palette[:, 0] = 255
+            palette[: len(colours), 1:] = colours
+            for packet in stream.encode(av.VideoFrame.from_ndarray((np.asarray(quant), palette), format="pal8")):
+                container.mux(packet)
+            if not progress(i + 1, count):
+                raise ExportCancelled()
+        for packet in stream.encode():
+            container.mux(packet)

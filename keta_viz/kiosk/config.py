@@ -6,11 +6,11 @@ import hashlib
 import hmac
 import logging
 import os
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from ..model import bundled_names
+from ..safe_read import ReadError, read_small_text, read_toml
 from ..safe_write import write_text
 from ..scene.palette import PALETTES
 
@@ -72,7 +72,17 @@ def _check(key: str, value):
         return value
     if not isinstance(value, str):
         raise ValueError("must be a string")
+    if key == "pin_salt" and not _is_hex(value, 32):
+        raise ValueError("is corrupt (not 32 hex digits): the PIN cannot be checked; run keta-viz kiosk-pin")
+    if key == "pin_hash" and not _is_hex(value, 64):
+        raise ValueError("is corrupt (not 64 hex digits): the PIN cannot be checked; run keta-viz kiosk-pin")
+    if key == "log_file" and value and os.path.exists(value) and not os.path.isfile(value):
+        raise ValueError("is not a regular file (a device, folder or pipe)")
     return value
+
+
+def _is_hex(text: str, digits: int) -> bool:
+    return len(text) == digits and all(c in "0123456789abcdefABCDEF" for c in text)
 
 
 def default_config_path() -> Path:
@@ -90,9 +100,9 @@ def load_config(path: str | Path | None) -> KioskConfig:
             log.info("no kiosk config at %s; using defaults", path)
             return KioskConfig()
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        log.warning("kiosk config %s unusable (%s); using defaults", path, exc)
+        data = read_toml(path)
+    except ReadError as exc:
+        log.warning("kiosk config unusable (%s); using defaults", exc)
         return KioskConfig()
     known = {f.name for f in fields(KioskConfig)}
     values = {}
@@ -126,13 +136,21 @@ def pin_matches(config: KioskConfig, pin: str) -> bool:
 
 
 def write_pin(path: str | Path, pin: str) -> None:
-    """Store a new PIN hash in the config file (created if missing), keeping its other lines."""
-    if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        raise ValueError("the PIN must be 4-12 digits")
+    """Store a new PIN hash in the config file (created if missing), keeping its other lines;
+    raise ValueError or WriteError (one line)."""
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        raise ValueError("the PIN must be 4-12 digits 0-9")
     p = Path(path)
-    lines = p.read_text(encoding="utf-8").splitlines() if p.exists() else []
+    try:
+        lines = read_small_text(p).splitlines() if os.path.lexists(p) else []
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except ReadError as exc:
+        raise ValueError(f"{exc}; no PIN written") from None
+    except FileExistsError:
+        raise ValueError(f"{p}: {p.parent} is not a folder; no PIN written") from None
+    except OSError as exc:
+        raise ValueError(f"{p}: cannot create the folder {p.parent} ({exc.strerror or exc})") from None
     lines = [ln for ln in lines if not ln.strip().startswith(("pin_salt", "pin_hash"))]
     salt, digest = hash_pin(pin)
-    p.parent.mkdir(parents=True, exist_ok=True)
     lines = [f'pin_salt = "{salt}"', f'pin_hash = "{digest}"'] + lines  # top level, before any table
-    write_text(p, "\n".join(lines) + "\n")
+    write_text(p, "\n".join(lines) + "\n", mode=0o600)  # a new file is private; an existing one keeps its mode

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
 
 from .config import load_config, state_dir
+from .logfile import LogFileHandler
 
 log = logging.getLogger("keta_viz.kiosk")
 
@@ -24,7 +24,7 @@ def setup_logging(path: Path) -> None:
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5))
+        handlers.append(LogFileHandler(path))
     except OSError as exc:
         print(f"keta-viz: kiosk log {path} unavailable ({exc}); logging to standard error", file=sys.stderr)
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True,

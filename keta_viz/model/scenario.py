@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import math
+import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..safe_read import ReadError, read_small_text
 from .constants import ORAL_DRUGS
 
 KETAMINE_DRUGS = ("ketamine", "esketamine")
 DRUGS = KETAMINE_DRUGS + tuple(ORAL_DRUGS)
 MIN_FOLLOW_UP_DAYS = {"ketamine": 28.0, "esketamine": 28.0, "escitalopram": 56.0, "fluoxetine": 56.0}
 MAX_SPAN_DAYS = 365.0
+# doses x simulation time points: keeps simulate() within its 50 ms budget and its memory small
+MAX_WORK = {"ketamine": 300_000, "ssri": 2_000_000}
 WEIGHT_RANGE_KG = (2.0, 300.0)
 
 
@@ -73,18 +77,33 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     path = Path(text_name)
     if text_name in bundled_names():
         res = resources.files("keta_viz.assets").joinpath("scenarios", f"{text_name}.toml")
-        return parse_scenario(res.read_text(encoding="utf-8"), text_name, f"{text_name}.toml")
-    if path.suffix.lower() == ".toml" or path.exists():
+        scenario = _parse(res.read_text(encoding="utf-8"), text_name, f"{text_name}.toml")
+    elif path.suffix.lower() == ".toml" or os.path.exists(text_name):
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ScenarioError(f"{path}: file not found") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ScenarioError(f"{path}: cannot read the file ({exc.__class__.__name__})") from None
-        return parse_scenario(text, path.stem, str(path))
-    raise ScenarioError(
-        f"{text_name}: unknown scenario; bundled scenarios are: {', '.join(bundled_names())}"
-    )
+            text = read_small_text(path)
+        except ReadError as exc:
+            raise ScenarioError(str(exc)) from None
+        scenario = _parse(text, path.stem, str(path))
+    else:
+        raise ScenarioError(
+            f"{text_name}: unknown scenario; bundled scenarios are: {', '.join(bundled_names())}"
+        )
+    _check_cost(scenario)
+    return scenario
+
+
+def _parse(text: str, name: str, where: str) -> Scenario:
+    """parse_scenario, with nesting too deep or a number too large as one ScenarioError line."""
+    try:
+        return parse_scenario(text, name, where)
+    except ScenarioError:
+        raise
+    except RecursionError:
+        raise ScenarioError(f"{where}: not valid TOML (nested too deeply)") from None
+    except OverflowError:
+        raise ScenarioError(f"{where}: a number is too large") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ScenarioError(f"{where}: not valid TOML ({exc.__class__.__name__})") from None
 
 
 def _number(table: dict, key: str, where: str, lo: float, hi: float, unit: str,
@@ -204,3 +223,15 @@ def _repeat(every: float, span: float):
     while k * every < span:
         yield k * float(every)
         k += 1
+
+
+def _check_cost(s: Scenario) -> None:
+    """Refuse a schedule whose simulation would be too slow or too large (doses x time points)."""
+    from .simulate import time_grid
+
+    work = len(s.dose_days) * len(time_grid(s))
+    if work > MAX_WORK[s.family]:
+        raise ScenarioError(
+            f"{s.source}: {len(s.dose_days)} doses over {s.span_days:g} days is too much to simulate "
+            f"(doses x time points = {work}, at most {MAX_WORK[s.family]}); use fewer doses or a shorter span_days"
+        )

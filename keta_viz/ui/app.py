@@ -33,6 +33,7 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
+    from .settings import load_preferences
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -41,13 +42,16 @@ def run_gui(args) -> int:
     app.setApplicationDisplayName("Keta Viz")
     app.setWindowIcon(app_icon())
     compare = (args.against or "escitalopram") if args.compare else None
-    window = MainWindow(scenario=args.scenario, compare=compare)
+    prefs = load_preferences()
+    window = MainWindow(scenario=args.scenario, compare=compare, prefs=prefs)
     screen = window.screen().availableGeometry()
     if screen.width() < 1600 or screen.height() < 1000:  # a laptop: fill it, never run off its edges
         window.showMaximized()
     else:
         window.resize(1600, 1000)
         window.show()
+    if prefs.notes:
+        window.show_error("\n".join(prefs.notes))
     if args.present:
         window.set_presentation(True, args.screen)
     return app.exec()

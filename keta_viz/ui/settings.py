@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import os
+import stat
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..model import ScenarioError, load_scenario
+from ..safe_read import MAX_BYTES, one_line
 from ..scene.palette import PALETTES
 
 log = logging.getLogger("keta_viz.settings")
@@ -24,11 +27,38 @@ class Preferences:
     labels: bool = True
     plots: bool = True
     geometry: QByteArray | None = None
+    notes: list[str] = field(default_factory=list, compare=False)  # what was reset, to show the user
 
 
-def open_settings() -> QSettings:
-    """The app's settings store (INI format, per user)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+def settings_paths() -> tuple[str, str]:
+    """The INI files QSettings reads by default: the app's and its organisation's fallback."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, ORG, f"{APP}.ini"), os.path.join(base, f"{ORG}.ini")
+
+
+def open_settings(notes: list[str] | None = None) -> QSettings:
+    """The app's settings store (INI format, per user).  A settings file that is not a small
+    regular file (a FIFO would hang the start, a device would fill memory) is moved aside first,
+    with a line in the log and in `notes`."""
+    app = APP
+    for path in settings_paths():
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES:
+            continue
+        aside = f"{path}.unusable"
+        try:
+            os.replace(path, aside)
+            note = f"The settings file {path} was not a small regular file; it was moved to {aside}."
+        except OSError as exc:
+            note = f"The settings file {path} is unusable and cannot be moved ({exc.strerror}); settings are not kept."
+            app = f"{APP}-fallback"
+        log.warning("settings: %s", note)
+        if notes is not None:
+            notes.append(one_line(note))
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, app)
 
 
 def _as_bool(value, default: bool) -> bool:
@@ -43,8 +73,8 @@ def _as_bool(value, default: bool) -> bool:
 
 def load_preferences(store: QSettings | None = None) -> Preferences:
     """Read preferences; any unreadable or unknown value falls back to its default, with a log line."""
-    s = store or open_settings()
     prefs = Preferences()
+    s = store or open_settings(prefs.notes)
     checks = {
         "scenario": lambda v: (load_scenario(str(v)), str(v))[1],
         "vocabulary": lambda v: v if v in ("plain", "expert") else _bad(v),
@@ -61,6 +91,7 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
             setattr(prefs, key, check(value))
         except (ValueError, TypeError, ScenarioError) as exc:
             log.warning("settings: reset '%s' (unusable value %r: %s)", key, value, exc)
+            prefs.notes.append(f"The remembered {key} was forgotten: {one_line(exc)}")
             s.remove(key)
     return prefs
 
@@ -69,11 +100,16 @@ def _bad(value):
     raise ValueError(f"unexpected value {value!r}")
 
 
-def save_preferences(prefs: Preferences, store: QSettings | None = None) -> None:
-    """Write preferences."""
+def save_preferences(prefs: Preferences, store: QSettings | None = None) -> bool:
+    """Write preferences (Qt writes a temporary file, flushes it and renames it); False, with
+    a log line, when they could not be written."""
     s = store or open_settings()
     for key in ("scenario", "vocabulary", "palette", "labels", "plots"):
         s.setValue(key, getattr(prefs, key))
     if prefs.geometry is not None:
         s.setValue("geometry", prefs.geometry)
     s.sync()
+    if s.status() != QSettings.Status.NoError:
+        log.warning("settings: could not be saved to %s (%s)", s.fileName(), s.status().name)
+        return False
+    return True

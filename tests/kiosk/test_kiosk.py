@@ -1,5 +1,7 @@
 """The kiosk cannot be closed without the PIN, resets when idle, and reaches no dialog or browser."""
 
+import io
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -117,12 +119,13 @@ def test_config_falls_back_to_defaults_with_warnings(tmp_path, caplog):
     assert load_config(tmp_path / "missing.toml") == KioskConfig()
 
 
-def test_kiosk_pin_writes_a_salted_hash(tmp_path):
+def test_kiosk_pin_writes_a_salted_hash(tmp_path, monkeypatch):
     from keta_viz.cli import main
 
     f = tmp_path / "k.toml"
     f.write_text("idle_seconds = 60\n")
-    assert main(["kiosk-pin", "--config", str(f), "--pin", "13579"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("13579\n"))  # not a terminal: the PIN is one line on stdin
+    assert main(["kiosk-pin", "--config", str(f)]) == 0
     text = f.read_text()
     assert "13579" not in text and "pin_hash" in text
     cfg = load_config(f)
@@ -135,9 +138,11 @@ def test_default_config_path_is_used_by_pin_and_kiosk(tmp_path, monkeypatch):
     from keta_viz.cli import main
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
-    assert main(["kiosk-pin", "--pin", "97531"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("97531\n"))
+    assert main(["kiosk-pin"]) == 0
     cfg = load_config(None)
     assert (tmp_path / "cfg" / "keta-viz" / "kiosk.toml").is_file()
     assert pin_matches(cfg, "97531") and not pin_matches(cfg, "97532")
-    assert main(["kiosk-pin", "--pin", "12"]) == 2  # too short: refused, old PIN kept
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    assert main(["kiosk-pin"]) == 2  # too short: refused, old PIN kept
     assert pin_matches(load_config(None), "97531")
