@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
         """The science: what the picture simplifies, its sources, the disclaimer."""
         from .about import AboutDialog
 
-        AboutDialog(self).open()
+        AboutDialog(self, vocabulary=self.prefs.vocabulary).open()
 
     def _restyle(self) -> None:
         self.style_ = Style(self.prefs.palette, self.prefs.vocabulary if self.prefs.labels else "none")

@@ -83,3 +83,12 @@ def test_f1_opens_the_science_pages(window, qtbot):
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(AboutDialog)))
     for d in window.findChildren(AboutDialog):
         d.close()
+
+
+def test_f1_opens_in_the_words_the_window_uses(window, qtbot):
+    window.vocab_action.trigger()
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(AboutDialog)))
+    dialog = next(d for d in window.findChildren(AboutDialog) if d.isVisible())
+    assert dialog.expert.isChecked()
+    dialog.close()
