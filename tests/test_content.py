@@ -36,6 +36,8 @@ def test_time_in_words():
     c = load_content("en")
     assert c.time_in_words(0.5, "ketamine") == "30 min after the start"
     assert c.time_in_words(2, "ketamine") == "2 h after the infusion began"
+    assert c.time_in_words(2, "esketamine") == "2 h after the first spray"
+    assert c.time_in_words(1, "escitalopram") == "1 hour after the first tablet"
     assert c.time_in_words(50, "ssri") == "Day 3"
     assert c.time_in_words(5 * 168, "ssri") == "Week 6"
 

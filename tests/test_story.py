@@ -296,7 +296,6 @@ def test_esketamine_is_narrated_as_a_nasal_spray_not_an_infusion():
 
 
 def test_response_rates_say_how_small_and_uncontrolled():
-    c = load_content()
     for key, sid, _, text in stage_texts():
         if re.search(r"\b7 in 10\b|\b71%", text):
             assert re.search(r"small|open-label|uncontrolled", text), (key, sid)

@@ -12,6 +12,7 @@ from importlib import resources
 from ..model.scenario import family_of
 
 VOCABULARIES = ("plain", "expert")
+ROUTES = {"ketamine": "infusion", "esketamine": "spray"}  # the oral drugs: "tablet"
 
 
 @dataclass(frozen=True)
@@ -144,18 +145,19 @@ class Content:
         section = next(s for s in self.sections() if s.id == "safety")
         return next(g for g in section.groups if g.family == family)
 
-    def time_in_words(self, t_hours: float, family: str) -> str:
-        """'12 min after the start', '3 h after the infusion began', 'Day 3', 'Week 5'."""
+    def time_in_words(self, t_hours: float, drug: str) -> str:
+        """'12 min after the start', '3 h after the infusion began' (or the first spray, or the
+        first tablet, by the drug's route), 'Day 3', 'Week 5'.  A family name works as a drug."""
         w = self.ui["time"]
         if t_hours <= 0:
             return w["before"]
         if t_hours < 1:
             return w["minutes"].format(n=max(1, round(t_hours * 60)))
         if t_hours < 24:
-            if family == "ketamine" and round(t_hours) == 1:
-                return w["hour_infusion"]
-            key = "hours_infusion" if family == "ketamine" else "hours_tablet"
-            return w[key].format(n=round(t_hours))
+            route = ROUTES.get(drug, "tablet")
+            if round(t_hours) == 1:
+                return w[f"hour_{route}"]
+            return w[f"hours_{route}"].format(n=round(t_hours))
         if t_hours < 14 * 24:
             return w["day"].format(n=int(t_hours // 24) + 1)
         return w["week"].format(n=int(t_hours // 168) + 1)

@@ -26,7 +26,7 @@ def stage_title(content: Content, tl: Timeline, t_hours: float) -> str:
 def video_caption(content: Content, tl: Timeline, t_hours: float) -> str:
     """'Time — Stage [in animals]: plain text', burned into exported video frames."""
     return content.ui["captions"]["video_stage"].format(
-        time=content.time_in_words(t_hours, tl.scenario.family), title=stage_title(content, tl, t_hours),
+        time=content.time_in_words(t_hours, tl.scenario.drug), title=stage_title(content, tl, t_hours),
         body=content.stage(tl.scenario.drug, tl.stage_at(t_hours).id).plain)
 
 
@@ -51,6 +51,6 @@ def side_caption(content: Content, tl: Timeline, t_hours: float) -> str:
 
 def compare_caption(content: Content, left: Timeline, right: Timeline, t_hours: float) -> str:
     """'Day 1 — Ketamine: … · Escitalopram: …' at model time t."""
-    time_words = content.time_in_words(t_hours, left.scenario.family)
+    time_words = content.time_in_words(t_hours, left.scenario.drug)
     return content.ui["compare"]["caption"].format(
         time=time_words, left=side_caption(content, left, t_hours), right=side_caption(content, right, t_hours))

@@ -182,7 +182,7 @@ def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
             row_h = 0.0
         p.drawImage(QRectF(x, top, col_w, img_h), scene_image(tl, t, 960, 540, Style("projector", "none", lang)))
         st = content.stage(tl.scenario.drug, stage.id)
-        when = content.time_in_words(t, tl.scenario.family)
+        when = content.time_in_words(t, tl.scenario.drug)
         if st.in_animals:
             when += f" · {content.ui['badges']['in_animals']}"
         pg.y = top + img_h + 1.2 * mm  # the page's layout is fixed here: no page breaks inside the grid

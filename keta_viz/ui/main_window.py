@@ -584,7 +584,7 @@ class MainWindow(QMainWindow):
         self._apply_caption_size()
 
     def _time_label_update(self, *_args) -> None:
-        self.time_label.setText(self.content.time_in_words(self.playhead.t, self.timeline.scenario.family))
+        self.time_label.setText(self.content.time_in_words(self.playhead.t, self.timeline.scenario.drug))
 
     def _play_button_update(self, playing: bool) -> None:
         self.play_button.setIcon(self.play_icons[1 if playing else 0])

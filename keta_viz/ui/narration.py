@@ -46,9 +46,8 @@ class StageSection(QWidget):
     def show_time(self, t: float) -> None:
         """Update the texts for model time t (only when what they say changes)."""
         tl = self.timeline
-        family = tl.scenario.family
         stage = tl.stage_at(t)
-        words = self.content.time_in_words(t, family)
+        words = self.content.time_in_words(t, tl.scenario.drug)
         key = (stage.id, words, self.vocabulary, self.font_scale, id(tl))
         if key == self._shown:
             return

@@ -116,6 +116,6 @@ class Scrubber(QWidget):
         t = self.playhead.axis.to_t(u)
         tl = self.timelines[0]
         stage = self.content.stage(tl.scenario.drug, tl.stage_at(t).id)
-        words = self.content.time_in_words(t, tl.scenario.family)
+        words = self.content.time_in_words(t, tl.scenario.drug)
         QToolTip.showText(event.globalPosition().toPoint(), f"{words} — {stage.title}", self)
         self.hovered.emit(t)
