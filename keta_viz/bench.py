@@ -63,7 +63,7 @@ def busiest_time(tl) -> float:
     from .scene.synapse import count_particles
 
     candidates = np.linspace(0.2, 3.0, 57)
-    return float(max(candidates, key=lambda t: count_particles(tl.scenario.family, tl.at(t))))
+    return float(max(candidates, key=lambda t: count_particles(tl.scenario.family, tl.state_at(t))))
 
 
 def playing_times(timelines, t_start: float, n: int, stride: int = 1) -> list[float]:
@@ -138,7 +138,7 @@ def measure_frames(results: dict, quick: bool) -> None:
     t_busy = busiest_time(ket)
     style = Style()
     n = 60 if quick else 300
-    particles = count_particles("ketamine", ket.at(t_busy))
+    particles = count_particles("ketamine", ket.state_at(t_busy))
     results["particles_at_peak"] = particles
     floor = floor_frame(particles, 1920, 1080)
     floors: list[float] = []

@@ -34,9 +34,9 @@ def side_caption(content: Content, tl: Timeline, t_hours: float) -> str:
     """One scenario's part: drug, stage title and its model numbers, marked as an illustrative
     model, spine numbers as coming from animals."""
     v = tl.at(t_hours)
-    family = tl.scenario.family
     words = content.ui["compare"]
-    values = {
+    values = {name: round(100 * x) for name, x in v.items()}  # any series, as a percentage
+    values |= {
         "model": content.ui["badges"]["illustrative"],
         "animals": content.ui["badges"]["in_animals"],
         "drug": content.ui["drugs"][tl.scenario.drug],
@@ -44,9 +44,7 @@ def side_caption(content: Content, tl: Timeline, t_hours: float) -> str:
         "relief": round(100 * v["relief"]),
         "spines": round(100 * (v["spine_density"] - SPINE_STRESSED) / (SPINE_HEALTHY - SPINE_STRESSED)),
     }
-    if family == "ssri":
-        values.update(occupancy=round(100 * v["sert_occupancy"]), brake=round(100 * v["autoreceptor_brake"]))
-    return words[f"side_{family}"].format(**values)
+    return words[f"side_{tl.scenario.family}"].format(**values)
 
 
 def compare_caption(content: Content, left: Timeline, right: Timeline, t_hours: float) -> str:

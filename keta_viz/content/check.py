@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import re
 
-from ..model.stages import KETAMINE_STAGES, SSRI_STAGES
+from ..model.families import FAMILIES as MODEL_FAMILIES
 from ..scene import layout as L
 from . import VOCABULARIES, Content
 
 REFERENCE_FIELDS = ("authors", "year", "title", "journal")
 IDENTIFIERS = {"doi": r"10\.\d{4,}/\S+", "pmid": r"\d+", "nda": r"\d{6}"}  # at least one, each well-formed
 PLACEHOLDER = re.compile(r"^\[.*\]$|quoted (by|via)|science sheet", re.IGNORECASE)
-FAMILIES = ("ketamine", "ssri")
+FAMILIES = tuple(MODEL_FAMILIES)
 STAGE_TEXT_FIELDS = ("title", "plain", "expert", "analogy", "sources")  # and in_animals, which may be false
 
 
 def content_problems(content: Content) -> list[str]:
     """One line per missing or dangling piece of content; empty when all is well."""
     problems = reference_problems(content.references) + science_problems(content)
-    for family, ids in (("ketamine", KETAMINE_STAGES), ("ssri", SSRI_STAGES)):
+    for family, ids in ((name, f.STAGES) for name, f in MODEL_FAMILIES.items()):
         stages = content.stages.get(family, {})
         for sid in ids:
             where = f"stages.toml [{family}.{sid}]"

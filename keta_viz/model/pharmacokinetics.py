@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from . import constants as c
-from .scenario import Scenario
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .scenario import Scenario
 
 
 def _two_compartment_modes(k10: float) -> tuple[np.ndarray, np.ndarray]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from ..safe_read import ReadError, read_small_text
 from .constants import ORAL_DRUGS
+from .families import DRUG_FAMILY
 
-KETAMINE_DRUGS = ("ketamine", "esketamine")
-DRUGS = KETAMINE_DRUGS + tuple(ORAL_DRUGS)
+DRUGS = tuple(DRUG_FAMILY)
 MIN_FOLLOW_UP_DAYS = {"ketamine": 28.0, "esketamine": 28.0, "escitalopram": 56.0, "fluoxetine": 56.0}
 MAX_SPAN_DAYS = 365.0
 # doses x simulation time points: keeps simulate() within its 50 ms budget and its memory small
@@ -22,8 +22,8 @@ WEIGHT_RANGE_KG = (2.0, 300.0)
 
 
 def family_of(drug: str) -> str:
-    """The story a drug (or a family name) belongs to: 'ketamine' or 'ssri'."""
-    return "ketamine" if drug in KETAMINE_DRUGS else "ssri"
+    """The family (story) a drug belongs to; a family name maps to itself."""
+    return DRUG_FAMILY.get(drug, drug)
 
 
 class ScenarioError(ValueError):

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 TICKS_H = ((1 / 60, "1 min"), (10 / 60, "10 min"), (1.0, "1 h"), (6.0, "6 h"), (24.0, "1 day"),
            (168.0, "1 week"), (672.0, "4 weeks"), (1344.0, "8 weeks"))
-KNEE_H = {"ketamine": 1 / 60, "ssri": 1.0}  # minutes matter for ketamine, hours for SSRIs
 STORY_SECONDS_AT_1X = 90.0
 
 
@@ -25,7 +24,9 @@ class StoryAxis:
     @classmethod
     def for_families(cls, span_h: float, families: set[str] | list[str]) -> "StoryAxis":
         """The axis for one or more drug families (the finest knee wins)."""
-        return cls(span_h, min(KNEE_H[f] for f in families))
+        from .families import FAMILIES
+
+        return cls(span_h, min(FAMILIES[f].KNEE_H for f in families))
 
     def to_u(self, t_hours: float) -> float:
         """Story position of a model time (clamped to 0-1)."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .scenario import Scenario
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,9 @@ class Timeline:
     """Every model variable on one time grid, plus the story stages derived from them."""
 
     def __init__(self, scenario: Scenario, t_hours: np.ndarray, series: dict[str, np.ndarray],
-                 stages: tuple[Stage, ...]):
+                 stages: tuple[Stage, ...], state_type: type):
         self.scenario = scenario
+        self.state_type = state_type
         self.t_hours = np.asarray(t_hours, dtype=float)
         self.variables = tuple(series)
         self.values = np.vstack([np.asarray(series[k], dtype=float) for k in self.variables])
@@ -63,6 +67,11 @@ class Timeline:
         w = (t - t0) / (t1 - t0)
         col = self.values[:, i - 1] * (1.0 - w) + self.values[:, i] * w
         return dict(zip(self.variables, col.tolist()))
+
+    def state_at(self, t_hours: float):
+        """The picture's typed state at time t (the family's State dataclass)."""
+        values = self.at(t_hours)
+        return self.state_type(**{f.name: values[f.name] for f in fields(self.state_type)})
 
     def stage_at(self, t_hours: float) -> Stage:
         """The story stage holding at time t (the last one after the span ends)."""

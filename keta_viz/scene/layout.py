@@ -27,6 +27,7 @@ SPINE_HEIGHT = np.array([150, 125, 160, 135, 120, 150, 130, 165, 140, 125, 150],
 SPINE_LEAN = np.array([-12, 8, -6, 10, 6, -10, 4, -8, 12, -4, 8], float)
 SPINE_GROW_SPAN = 0.035  # density range over which a new spine sprouts to full size
 
+AMPA_BOX = (HERO_X - 100, HERO_HEAD_Y - 75, HERO_X + 100, HERO_HEAD_Y + 45)  # the hero's receptors
 NMDA_ANGLES_DEG = (-35.0, -10.0, 15.0, 40.0, 65.0, 90.0)  # on the bouncer's membrane
 SERT_ANGLES_DEG = (200.0, 222.0, 318.0, 340.0)  # SERT on the serotonin terminal
 AUTORECEPTOR_POS = ((AXON_X - AXON_W / 2, 95.0), (AXON_X + AXON_W / 2, 95.0),

@@ -52,7 +52,7 @@ def parse_size(text: str) -> tuple[int, int]:
 def scene_image(tl: Timeline, t_hours: float, width: int, height: int, style: Style,
                 phase: float = 0.0, seed: int = 0) -> QImage:
     """One synapse at model time t."""
-    return render_frame(tl.scenario.family, tl.at(t_hours), phase, seed, width, height, style)
+    return render_frame(tl.scenario.family, tl.state_at(t_hours), phase, seed, width, height, style)
 
 
 def stacked(width: int, height: int) -> bool:

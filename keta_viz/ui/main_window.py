@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFileDialog,
 
 from ..content import load_content
 from ..content.captions import KEY_MOMENTS_H, compare_caption, stage_caption
+from ..model.families import FAMILIES
 from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scenario, simulate
 from ..safe_write import WriteError
 from ..scene.synapse import Style
@@ -569,7 +570,7 @@ class MainWindow(QMainWindow):
         self.plots.setVisible(on)
 
     def _compare_toggled(self, on: bool) -> None:
-        other = "escitalopram" if self.timeline.scenario.family == "ketamine" else "ketamine-iv"
+        other = FAMILIES[self.timeline.scenario.family].COMPARE_WITH
         self.set_compare(other if on else None)
 
     def _apply_palette(self) -> None:

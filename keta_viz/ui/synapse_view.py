@@ -82,7 +82,7 @@ class SynapseView(QWidget):
         """Paint the frame straight into the widget (no intermediate image), then the pen."""
         dpr = self.devicePixelRatioF()
         w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
-        state = self.timeline.at(self.playhead.t)
+        state = self.timeline.state_at(self.playhead.t)
         family = self.timeline.scenario.family
         p = QPainter(self)
         p.scale(1 / dpr, 1 / dpr)

@@ -79,9 +79,9 @@ def test_palettes_differ(qapp, esc):
 
 
 def test_flood_peak_has_thousands_of_particles(ket):
-    peak = max(count_particles("ketamine", ket.at(t)) for t in (0.6, 0.8, 1.0, 1.2))
+    peak = max(count_particles("ketamine", ket.state_at(t)) for t in (0.6, 0.8, 1.0, 1.2))
     assert peak >= 3000
-    assert count_particles("ketamine", ket.at(0)) < 600
+    assert count_particles("ketamine", ket.state_at(0)) < 600
 
 
 def test_ssri_scene_follows_occupancy_and_serotonin(qapp, esc):

@@ -1,0 +1,11 @@
+"""How each drug family's synapse is drawn, registered in one place (keyed like model.families).
+
+Each module names its labels, particle kinds and receptor overlays, draws what it adds to the
+static cells, the overlays at a key's values, what moves every frame, and its particles.
+"""
+
+from __future__ import annotations
+
+from . import ketamine, ssri
+
+SCENES = {"ketamine": ketamine, "ssri": ssri}
