@@ -70,7 +70,7 @@ def playing_times(timelines, t_start: float, n: int, stride: int = 1) -> list[fl
     """Model times of n consecutive frames of 1x playback (every `stride`-th) from t_start."""
     from .model.story_axis import STORY_SECONDS_AT_1X, StoryAxis
 
-    axis = StoryAxis.for_families(max(tl.end for tl in timelines), {tl.scenario.family for tl in timelines})
+    axis = StoryAxis.for_timelines(timelines)
     u0, du = axis.to_u(t_start), 1.0 / (STORY_SECONDS_AT_1X * FPS)
     return [axis.to_t(u0 + i * stride * du) for i in range(n)]
 
@@ -223,7 +223,7 @@ def measure_window(results: dict, quick: bool) -> None:
     """Frame pacing in a live event loop while the story plays: intervals between synapse paints."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
-    from .ui.synapse_view import SynapseView
+    from .widgets.synapse_view import SynapseView
 
     class Paints(QObject):
         def __init__(self):
@@ -309,11 +309,10 @@ def measure_export(results: dict, quick: bool) -> None:
     from pathlib import Path
 
     from .export import ExportRequest, run_export
-    from .model.story_axis import STORY_SECONDS_AT_1X
-    from .ui.main_window import story_axis
+    from .model.story_axis import STORY_SECONDS_AT_1X, StoryAxis
 
     tl = simulate(load_scenario("ketamine-iv"))
-    axis = story_axis([tl])
+    axis = StoryAxis.for_timelines([tl])
     share = 0.1 if quick else 1.0
     with tempfile.TemporaryDirectory() as folder:
         req = ExportRequest((tl,), Path(folder) / "story.mp4", t_to=axis.to_t(share), size=(1920, 1080), fps=30)

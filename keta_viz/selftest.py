@@ -29,9 +29,10 @@ def check_content() -> str:
     """Every language's stages, labels and citations resolve."""
     from .content import load_content
     from .content.check import content_problems
+    from .scene.families import label_ids
 
     langs = _languages()
-    problems = [f"{lang}: {line}" for lang in langs for line in content_problems(load_content(lang))]
+    problems = [f"{lang}: {line}" for lang in langs for line in content_problems(load_content(lang), label_ids())]
     if problems:
         raise RuntimeError("; ".join(problems))
     refs = len(load_content(langs[0]).references)

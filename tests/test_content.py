@@ -4,10 +4,11 @@ import dataclasses
 
 from keta_viz.content import load_content
 from keta_viz.content.check import content_problems
+from keta_viz.scene.families import label_ids
 
 
 def test_every_stage_label_and_source_resolves():
-    assert content_problems(load_content("en")) == []
+    assert content_problems(load_content("en"), label_ids()) == []
 
 
 def test_broken_content_is_named():
@@ -17,7 +18,7 @@ def test_broken_content_is_named():
     stages["ketamine"]["arrival"] = dict(stages["ketamine"]["arrival"], sources=["nobody2099"])
     labels = {k: v for k, v in c.labels.items() if k != "nmda"}
     broken = dataclasses.replace(c, stages=stages, labels=labels)
-    assert content_problems(broken) == [
+    assert content_problems(broken, label_ids()) == [
         "labels.toml [nmda]: missing expert",
         "labels.toml [nmda]: missing plain",
         "stages.toml [ketamine.arrival]: source 'nobody2099' is not in references.toml",
@@ -53,7 +54,7 @@ def test_broken_references_and_science_are_named():
     sections[0] = dict(sections[0], group=[group])
     sections = [s for s in sections if s["id"] != "safety"]
     broken = dataclasses.replace(c, references=refs, science={"section": sections})
-    assert content_problems(broken) == [
+    assert content_problems(broken, label_ids()) == [
         "references.toml [krystal1994]: malformed doi 'krystal'",
         "references.toml [krystal1994]: placeholder text",
         "references.toml [salat2015]: no doi, pmid or nda",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..model.families import FAMILIES as MODEL_FAMILIES
-from ..scene import layout as L
 from . import VOCABULARIES, Content
 
 REFERENCE_FIELDS = ("authors", "year", "title", "journal")
@@ -15,8 +15,9 @@ FAMILIES = tuple(MODEL_FAMILIES)
 STAGE_TEXT_FIELDS = ("title", "plain", "expert", "analogy", "sources")  # and in_animals, which may be false
 
 
-def content_problems(content: Content) -> list[str]:
-    """One line per missing or dangling piece of content; empty when all is well."""
+def content_problems(content: Content, label_ids: Iterable[str]) -> list[str]:
+    """One line per missing or dangling piece of content (the pictures draw `label_ids`);
+    empty when all is well."""
     problems = reference_problems(content.references) + science_problems(content)
     for family, ids in ((name, f.STAGES) for name, f in MODEL_FAMILIES.items()):
         stages = content.stages.get(family, {})
@@ -33,7 +34,7 @@ def content_problems(content: Content) -> list[str]:
             for ref in stages[sid].get("sources", ()):
                 if ref not in content.references:
                     problems.append(f"{where}: source {ref!r} is not in references.toml")
-    for label_id, _, _ in L.KETAMINE_LABELS + L.SSRI_LABELS:
+    for label_id in label_ids:
         for vocabulary in VOCABULARIES:
             if not content.labels.get(label_id, {}).get(vocabulary):
                 problems.append(f"labels.toml [{label_id}]: missing {vocabulary}")

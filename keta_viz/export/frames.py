@@ -35,8 +35,7 @@ class FrameSpec:
     @property
     def axis(self) -> StoryAxis:
         """The story axis spanning the longest scenario."""
-        return StoryAxis.for_families(max(tl.end for tl in self.timelines),
-                                      {tl.scenario.family for tl in self.timelines})
+        return StoryAxis.for_timelines(self.timelines)
 
 
 def caption_text(spec: FrameSpec, t_hours: float) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..content import Content, load_content
-from ..model import Timeline
+from ..model import StoryAxis, Timeline
 from ..safe_write import WriteError
 from ..scene.render import scene_image
 from ..scene.synapse import Style, scene_font
@@ -197,7 +197,7 @@ def _timeline_strip(pg: _Page, tl: Timeline, content: Content) -> None:
     """The illustrative relief curve above the numbered stages, along the story's time axis."""
     p, mm = pg.p, pg.mm
     h = content.ui["handout"]
-    axis = FrameSpec((tl,), 1, 1, Style()).axis
+    axis = StoryAxis.for_timelines([tl])
     pg.text(h["over_time"], 12, bold=True, keep=36 * mm)
     x0, x1 = 0.0, pg.width
     plot_top, plot_h = pg.y, 16 * mm

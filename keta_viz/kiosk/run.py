@@ -55,7 +55,7 @@ def inhibit_screensaver(window) -> None:
 
 def run_kiosk(args) -> int:
     """Open the kiosk; returns 0 only after the operator's PIN exit."""
-    from ..ui.system_check import display_problem
+    from ..system_check import display_problem
 
     config = load_config(args.config)
     heartbeat = config.heartbeat_file or os.environ.get("KETA_VIZ_HEARTBEAT", "")

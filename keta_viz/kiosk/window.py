@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QGridLayout, QHBoxLayou
 
 from ..content import load_content
 from ..content.captions import compare_caption, stage_caption
-from ..model import Timeline, load_scenario, simulate
+from ..model import StoryAxis, Timeline, load_scenario, simulate
 from ..safe_write import WriteError, write_text
 from ..scene.render import stacked
 from ..scene.synapse import Style
-from ..ui.main_window import story_axis
-from ..ui.marks import AnimalBadge, Disclaimer
-from ..ui.playhead import Playhead
-from ..ui.scrubber import Scrubber
-from ..ui.synapse_view import SynapseView
+from ..widgets.marks import AnimalBadge, Disclaimer
+from ..widgets.playhead import Playhead
+from ..widgets.scrubber import Scrubber
+from ..widgets.synapse_view import SynapseView
 from .config import KioskConfig, pin_matches, tour_step_scenarios
 
 log = logging.getLogger("keta_viz.kiosk")
@@ -120,7 +119,7 @@ class KioskWindow(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
         self.setWindowTitle("Keta Viz")
-        self.playhead = Playhead(story_axis([self._timeline("ketamine-iv")]), self)
+        self.playhead = Playhead(StoryAxis.for_timelines([self._timeline("ketamine-iv")]), self)
         self._build()
         self.pin_pad = PinPad(self)
         self.set_mode("attract")
@@ -215,7 +214,7 @@ class KioskWindow(QWidget):
             v.set_timeline(tl)
         self.all_views[1].setVisible(len(timelines) == 2)
         self.timelines = timelines
-        self.playhead.set_axis(story_axis(timelines))
+        self.playhead.set_axis(StoryAxis.for_timelines(timelines))
         self.playhead.seek(0.0, force=True)
         self.playhead.set_playing(True)
         self.scrubber.set_timelines(timelines)

@@ -28,6 +28,11 @@ class StoryAxis:
 
         return cls(span_h, min(FAMILIES[f].KNEE_H for f in families))
 
+    @classmethod
+    def for_timelines(cls, timelines) -> "StoryAxis":
+        """The one axis for the scenarios shown together: their longest span, their finest knee."""
+        return cls.for_families(max(tl.end for tl in timelines), {tl.scenario.family for tl in timelines})
+
     def to_u(self, t_hours: float) -> float:
         """Story position of a model time (clamped to 0-1)."""
         t = min(max(t_hours, 0.0), self.span_h)

@@ -6,7 +6,7 @@ import logging
 import sys
 from importlib import resources
 
-from .system_check import display_problem
+from ..system_check import display_problem
 
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 

@@ -17,25 +17,20 @@ from ..model.families import FAMILIES
 from ..model import ScenarioError, StoryAxis, Timeline, bundled_names, load_scenario, simulate
 from ..safe_write import WriteError
 from ..scene.synapse import Style
-from .marks import AnimalBadge, Disclaimer
-from .narration import NarrationPanel
-from .pen import PEN_COLOURS
-from .playhead import SPEEDS, Playhead
-from .plots import PlotsPanel
-from .scrubber import Scrubber
+from ..widgets.marks import AnimalBadge, Disclaimer
+from ..widgets.narration import NarrationPanel
+from ..widgets.pen import PEN_COLOURS
+from ..widgets.playhead import SPEEDS, Playhead
+from ..widgets.plots import PlotsPanel
+from ..widgets.scrubber import Scrubber
 from .settings import Preferences, load_preferences, save_preferences
-from .synapse_view import SynapseView
+from ..widgets.synapse_view import SynapseView
 
 TICK_MS = 16
 CONTROLS_FADE_S = 3.0
 FINE_STEP_U = 0.005
 SEEK_STEP_U = 0.05
 OPEN_FILE = "__open__"
-
-
-def story_axis(timelines: list[Timeline]) -> StoryAxis:
-    """One axis spanning the longest of the scenarios shown."""
-    return StoryAxis.for_families(max(tl.end for tl in timelines), {tl.scenario.family for tl in timelines})
 
 
 class BlackScreen(QWidget):
@@ -61,7 +56,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.timeline = simulate(load_scenario(scenario or self.prefs.scenario))
         self.compare_timeline = simulate(load_scenario(compare)) if compare else None
-        self.playhead = Playhead(story_axis(self.timelines), self)
+        self.playhead = Playhead(StoryAxis.for_timelines(self.timelines), self)
         self.style_ = Style(self.prefs.palette, self.prefs.vocabulary if self.prefs.labels else "none")
         self.setWindowTitle(self.tr("Keta Viz"))
         self.content = load_content()
@@ -361,7 +356,7 @@ class MainWindow(QMainWindow):
         t = self.playhead.t
         for v, tl in zip(self.views, self.timelines):
             v.set_timeline(tl)
-        self.playhead.set_axis(story_axis(self.timelines))
+        self.playhead.set_axis(StoryAxis.for_timelines(self.timelines))
         self.playhead.seek(t, force=True)
         self.scrubber.set_timelines(self.timelines)
         self.plots.set_timelines(self.timelines)

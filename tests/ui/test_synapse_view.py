@@ -7,8 +7,8 @@ from keta_viz.model import load_scenario, simulate
 from keta_viz.model.story_axis import StoryAxis
 from keta_viz.scene.render import scene_image
 from keta_viz.scene.synapse import Style
-from keta_viz.ui.playhead import Playhead
-from keta_viz.ui.synapse_view import SynapseView
+from keta_viz.widgets.playhead import Playhead
+from keta_viz.widgets.synapse_view import SynapseView
 
 
 def rgb(img):

@@ -9,3 +9,8 @@ from __future__ import annotations
 from . import ketamine, ssri
 
 SCENES = {"ketamine": ketamine, "ssri": ssri}
+
+
+def label_ids() -> list[str]:
+    """Every label id the pictures draw, each once."""
+    return sorted({label_id for scene in SCENES.values() for label_id, _, _ in scene.LABELS})
