@@ -22,11 +22,6 @@ class Stage:
     start: float
     end: float
 
-    @property
-    def title_key(self) -> str:
-        """Key of the stage's title in assets/content/<lang>/stages.toml."""
-        return f"{self.id}.title"
-
     def contains(self, t_hours: float) -> bool:
         """True while t lies in [start, end)."""
         return self.start <= t_hours < self.end

@@ -18,7 +18,6 @@ class Palette:
     background_bottom: QColor
     membrane: QColor  # outline of neurons
     cytoplasm: QColor  # fill of neurons
-    cytoplasm_dim: QColor
     ink: QColor  # label text
     ink_soft: QColor  # leader lines, secondary text
     vessel_wall: QColor
@@ -44,7 +43,7 @@ def _c(hex_code: str, alpha: int = 255) -> QColor:
 SCREEN = Palette(
     "screen",
     background_top=_c("#1B2430"), background_bottom=_c("#111821"),
-    membrane=_c("#E8DCCB"), cytoplasm=_c("#3A4350"), cytoplasm_dim=_c("#2C3440"),
+    membrane=_c("#E8DCCB"), cytoplasm=_c("#3A4350"),
     ink=_c("#F4EFE8"), ink_soft=_c("#AEB6C1"),
     vessel_wall=_c("#C98B8B"), vessel_lumen=_c("#5A2E36"),
     glutamate=_c("#F0E442"), gaba=_c("#56B4E9"), ketamine=_c("#CC79A7"), ampa=_c("#009E73"),
@@ -55,7 +54,7 @@ SCREEN = Palette(
 PROJECTOR = Palette(
     "projector",
     background_top=_c("#FBF8F2"), background_bottom=_c("#EFE9DF"),
-    membrane=_c("#3B3128"), cytoplasm=_c("#E3D9CB"), cytoplasm_dim=_c("#D8CDBD"),
+    membrane=_c("#3B3128"), cytoplasm=_c("#E3D9CB"),
     ink=_c("#15120F"), ink_soft=_c("#5B5249"),
     vessel_wall=_c("#A3505A"), vessel_lumen=_c("#F0C9C9"),
     glutamate=_c("#E69F00"), gaba=_c("#0072B2"), ketamine=_c("#CC79A7"), ampa=_c("#009E73"),

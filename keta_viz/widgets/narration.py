@@ -101,11 +101,6 @@ class NarrationPanel(QScrollArea):
         self.vocabulary = vocabulary
         self.refresh()
 
-    def set_font_scale(self, scale: float) -> None:
-        """Larger type for rooms and kiosks."""
-        self.font_scale = scale
-        self.refresh()
-
     def refresh(self, *_args) -> None:
         """Re-read the texts for the current time."""
         for sec in self.sections:

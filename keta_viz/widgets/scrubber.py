@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -17,7 +17,6 @@ from .plots import SIDE_COLOURS
 class Scrubber(QWidget):
     """Observes the Playhead; seeking by mouse writes to it."""
 
-    hovered = Signal(float)  # model time under the mouse
 
     def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None,
                  scale: float = 1.0):
@@ -118,4 +117,3 @@ class Scrubber(QWidget):
         stage = self.content.stage(tl.scenario.drug, tl.stage_at(t).id)
         words = self.content.time_in_words(t, tl.scenario.drug)
         QToolTip.showText(event.globalPosition().toPoint(), f"{words} — {stage.title}", self)
-        self.hovered.emit(t)
