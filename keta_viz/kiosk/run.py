@@ -9,9 +9,10 @@ import os
 import sys
 from pathlib import Path
 
-from .config import load_config, state_dir
+from .config import KioskConfig, load_config, state_dir
 
 log = logging.getLogger("keta_viz.kiosk")
+HEARTBEAT_ENV = "KETA_VIZ_HEARTBEAT"  # the supervisor's heartbeat file, passed to the kiosk
 
 
 def log_path(configured: str) -> Path:
@@ -29,6 +30,39 @@ def setup_logging(path: Path) -> None:
         print(f"keta-viz: kiosk log {path} unavailable ({exc}); logging to standard error", file=sys.stderr)
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+class HeldRecords(logging.Handler):
+    """Log records from before the kiosk log is open (the first 100), to replay into it."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < 100:
+            self.records.append(record)
+
+
+def kiosk_config(args) -> tuple[KioskConfig, list[logging.LogRecord]]:
+    """The config the kiosk runs with (the heartbeat is the supervisor's, the screen may come
+    from the command line), and what reading it logged, held back: the config names the log."""
+    package_log = logging.getLogger("keta_viz")
+    held = HeldRecords()
+    package_log.addHandler(held)
+    try:
+        config = load_config(args.config)
+    finally:
+        package_log.removeHandler(held)
+    config = dataclasses.replace(config, heartbeat_file=os.environ.get(HEARTBEAT_ENV, ""),
+                                 screen=args.screen if args.screen is not None else config.screen)
+    return config, held.records
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    """Log held records now that the log is open."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
 
 
 def log_exceptions(kind, value, tb) -> None:
@@ -57,11 +91,9 @@ def run_kiosk(args) -> int:
     """Open the kiosk; returns 0 only after the operator's PIN exit."""
     from ..ui.system_check import display_problem
 
-    config = load_config(args.config)
-    heartbeat = config.heartbeat_file or os.environ.get("KETA_VIZ_HEARTBEAT", "")
-    config = dataclasses.replace(config, heartbeat_file=heartbeat,
-                                 screen=args.screen if args.screen is not None else config.screen)
+    config, held = kiosk_config(args)
     setup_logging(log_path(config.log_file))
+    replay(held)
     if not config.pin_hash:
         log.warning("no operator PIN configured (keta-viz kiosk-pin): the kiosk can only be stopped "
                     "from outside, e.g. systemctl --user stop keta-viz-kiosk")

@@ -184,3 +184,10 @@ def test_the_lockout_message_is_whole_and_counts_from_30(kiosk, qtbot, clock):
     clock.now += 10
     assert kiosk.try_pin("2468") == (False, kiosk.words["pin_locked"].format(n=20))
 
+
+def test_heartbeat_file_in_a_config_is_ignored(tmp_path, caplog):
+    f = tmp_path / "k.toml"
+    f.write_text(f'heartbeat_file = "{tmp_path / "elsewhere"}"\nidle_seconds = 60\n')
+    cfg = load_config(f)
+    assert cfg.heartbeat_file == "" and cfg.idle_seconds == 60
+    assert "heartbeat belongs to kiosk-supervise" in caplog.text
