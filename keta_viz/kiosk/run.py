@@ -103,17 +103,20 @@ def run_kiosk(args) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
-    from .window import KioskWindow
-
     sys.excepthook = log_exceptions
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    window = KioskWindow(config)
     screens = app.screens()
-    if 0 <= config.screen < len(screens):
-        window.setScreen(screens[config.screen])
-        window.setGeometry(screens[config.screen].geometry())
+    screen = screens[config.screen] if 0 <= config.screen < len(screens) else None
+    from .reassert import Reasserter
+    from .window import KioskWindow
+
+    window = KioskWindow(config)
+    if screen is not None:
+        window.setScreen(screen)
+        window.setGeometry(screen.geometry())
     window.showFullScreen()
+    window.reasserter = Reasserter(window, screen, wanted=lambda: not window.unlocked)
     inhibit_screensaver(window)
     log.info("kiosk started")
     return app.exec()
