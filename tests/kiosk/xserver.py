@@ -23,19 +23,20 @@ def need(*tools: str) -> None:
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """Xvfb on a free display number, answering; (process, ':N')."""
+    """Xvfb on a free display number, answering; (process, ':N'). No reset when the last client
+    leaves: a client connecting during a reset is refused."""
     need("Xvfb", "xprop")
     for _attempt in range(3):  # another X server may take the number first: try again
         read, write = os.pipe()
         proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24",
-                                 "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                                 "-nolisten", "tcp", "-noreset"], pass_fds=(write,), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         os.close(write)
         ready, _, _ = select.select([read], [], [], 10)
         display = ":" + (os.read(read, 16).decode().strip() if ready else "")
         env = dict(os.environ, DISPLAY=display)
         answers = subprocess.run(["xprop", "-root", "-len", "0"], env=env, capture_output=True).returncode == 0
-        os.close(read)  # only now: Xvfb dies of SIGPIPE if it is closed while it starts
+        os.close(read)
         if answers:
             return proc, display
         proc.kill()
@@ -54,11 +55,11 @@ def start_openbox(display: str, home: Path) -> subprocess.Popen:
     need("openbox", "xprop")
     env = dict(os.environ, DISPLAY=display, HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
     proc = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 10
     while "window id" not in x(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"):
         if time.monotonic() > deadline or proc.poll() is not None:
-            pytest.skip("openbox did not start")
+            pytest.skip(f"openbox did not start: {proc.stderr.read() if proc.poll() is not None else 'timeout'}")
         time.sleep(0.05)
     return proc
 
