@@ -13,6 +13,7 @@ from .config import KioskConfig, load_config, state_dir
 
 log = logging.getLogger("keta_viz.kiosk")
 HEARTBEAT_ENV = "KETA_VIZ_HEARTBEAT"  # the supervisor's heartbeat file, passed to the kiosk
+COVER_ENV = "KETA_VIZ_KIOSK_COVER"  # set: show the supervisor's black cover instead of the kiosk
 
 
 def log_path(configured: str) -> Path:
@@ -88,15 +89,17 @@ def inhibit_screensaver(window) -> None:
 
 
 def run_kiosk(args) -> int:
-    """Open the kiosk; returns 0 only after the operator's PIN exit."""
+    """Open the kiosk (or, for the supervisor, its cover); returns 0 only after the operator's PIN exit."""
     from ..ui.system_check import display_problem
 
     config, held = kiosk_config(args)
-    setup_logging(log_path(config.log_file))
-    replay(held)
-    if not config.pin_hash:
-        log.warning("no operator PIN configured (keta-viz kiosk-pin): the kiosk can only be stopped "
-                    "from outside, e.g. systemctl --user stop keta-viz-kiosk")
+    cover = bool(os.environ.get(COVER_ENV))  # the cover writes no log: the kiosk owns kiosk.log
+    if not cover:
+        setup_logging(log_path(config.log_file))
+        replay(held)
+        if not config.pin_hash:
+            log.warning("no operator PIN configured (keta-viz kiosk-pin): the kiosk can only be stopped "
+                        "from outside, e.g. systemctl --user stop keta-viz-kiosk")
     problem = display_problem()
     if problem:
         log.error(problem)
@@ -108,6 +111,11 @@ def run_kiosk(args) -> int:
     app.setQuitOnLastWindowClosed(False)
     screens = app.screens()
     screen = screens[config.screen] if 0 <= config.screen < len(screens) else None
+    if cover:
+        from .cover import show_cover
+
+        _cover = show_cover(screen)  # kept alive until the event loop ends
+        return app.exec()
     from .reassert import Reasserter
     from .window import KioskWindow
 

@@ -1,6 +1,7 @@
 """The re-assertion logic on Qt's offscreen platform (tests/kiosk/test_window_manager.py runs it
 against a real window manager)."""
 
+from keta_viz.kiosk.cover import Cover
 from keta_viz.kiosk.reassert import Reasserter
 
 
@@ -23,3 +24,15 @@ def test_after_the_operator_exit_nothing_is_put_back(kiosk, qtbot):
     qtbot.wait(300)
     assert not kiosk.isVisible() and keeper.restores == 0
 
+
+def test_the_cover_is_black_full_screen_and_cannot_be_closed(qtbot):
+    cover = Cover()
+    qtbot.addWidget(cover)
+    keeper = Reasserter(cover, cover.screen(), on_top=False)
+    qtbot.waitUntil(lambda: keeper.displaced() == "", timeout=1000)
+    assert cover.isFullScreen() and not cover.close() and cover.isVisible()
+    image = cover.grab().toImage()
+    assert image.pixelColor(10, 10).name() == "#000000"
+    cover.showMinimized()
+    qtbot.waitUntil(lambda: keeper.displaced() == "", timeout=1000)
+    assert cover.isFullScreen()
