@@ -50,11 +50,12 @@ def x(display: str, *command: str) -> str:
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=10).stdout
 
 
-def start_openbox(display: str, home: Path) -> subprocess.Popen:
-    """Stock openbox (its default rc.xml: Super+D, Ctrl+Alt+arrows, four desktops)."""
-    need("openbox", "xprop")
+def start_openbox(display: str, home: Path, config: Path | None = None) -> subprocess.Popen:
+    """Openbox with `config`, or stock (its default rc.xml: Super+D, Ctrl+Alt+arrows, four desktops)."""
+    need("openbox", "xprop", "xdotool")
     env = dict(os.environ, DISPLAY=display, HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
-    proc = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
+    options = ["--config-file", str(config)] if config else []
+    proc = subprocess.Popen(["openbox", "--sm-disable", *options], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 10
     while "window id" not in x(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"):
