@@ -25,7 +25,7 @@ def test_the_session_blacks_the_root_turns_blanking_off_and_runs_the_supervisor(
         assert "timeout:  0" in settings and "prefer blanking:  no" in settings
         assert "DPMS is Enabled" not in settings  # Xvfb has no DPMS; a real server has it disabled
         need("import")
-        x(display, "import", "-window", "root", "-resize", "8x8!", str(tmp_path / "root.txt"))
+        x(display, "import", "-window", "root", "-resize", "8x8!", "-depth", "8", str(tmp_path / "root.txt"))
         pixels = [ln for ln in (tmp_path / "root.txt").read_text().splitlines() if not ln.startswith("#")]
         assert pixels and all("(0,0,0)" in ln for ln in pixels)  # black, not a desktop colour
     finally:
