@@ -10,10 +10,14 @@ from .reassert import Reasserter
 
 
 class Cover(QWidget):
-    """A black, frameless, full-screen window that takes no focus and cannot be closed."""
+    """A black, frameless, full-screen window that takes no focus and cannot be closed.
+
+    It stays at the bottom: above the desktop, never above the kiosk, even one a window menu
+    moved to the bottom layer.
+    """
 
     def __init__(self):
-        super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnBottomHint
                          | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setWindowTitle("Keta Viz")
         self.setStyleSheet("background:black")
