@@ -303,7 +303,7 @@ class KioskWindow(QWidget):
         """Check an operator PIN: exits on success; wrong PINs are rate-limited."""
         now = self.clock()
         if now < self.locked_until:
-            return False, self.words["pin_locked"].format(n=math.ceil(self.locked_until - now))
+            return False, self._locked_message(now)
         if pin_matches(self.config, pin):
             log.info("kiosk: operator exit")
             self.unlocked = True
@@ -314,8 +314,12 @@ class KioskWindow(QWidget):
         log.warning("kiosk: wrong PIN (%d)", self.failures)
         if self.failures >= LOCKOUT_AFTER:
             self.locked_until = now + min(600.0, 30.0 * 2 ** (self.failures - LOCKOUT_AFTER))
-            return False, self.words["pin_locked"].format(n=math.ceil(self.locked_until - now))
+            return False, self._locked_message(now)
         return False, self.words["pin_wrong"]
+
+    def _locked_message(self, now: float) -> str:
+        """'wait N s', N the whole seconds left, rounded up (30, not a float-error 29 or 31)."""
+        return self.words["pin_locked"].format(n=math.ceil(round(self.locked_until - now, 3)))
 
     # -------------------------------------------------------------------- locking ---
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
