@@ -15,6 +15,7 @@ def test_the_session_blacks_the_root_turns_blanking_off_and_runs_the_supervisor(
     fake = tmp_path / "keta-viz"
     fake.write_text(f'#!/bin/sh\necho "$@" > {tmp_path / "args"}\n')
     fake.chmod(0o755)
+    need("xsetroot", "xset", "setxkbmap")
     xvfb, display = start_xvfb()
     try:
         x(display, "xsetroot", "-solid", "magenta")

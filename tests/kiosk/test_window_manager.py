@@ -29,6 +29,7 @@ def restores(log_file) -> int:
 
 
 def test_the_kiosk_comes_back_from_every_window_manager_escape(tmp_path):
+    need("xwininfo")
     xvfb, display = start_xvfb()
     wm = kiosk = None
     try:
@@ -80,7 +81,7 @@ def desktop_showing(display: str, tmp_path) -> bool:
 
 
 def test_a_killed_kiosk_restarts_under_the_black_cover(tmp_path):
-    need("import")
+    need("import", "xsetroot")
     xvfb, display = start_xvfb()
     wm = sup = None
     try:

@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 SIZE = (1280, 800)
+APT = "xvfb openbox xdotool x11-utils x11-xserver-utils x11-xkb-utils imagemagick"
 
 
 def need(*tools: str) -> None:
     """Skip the test, naming what to install, when a tool is missing."""
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb openbox xdotool x11-utils imagemagick)")
+        pytest.skip(f"needs {', '.join(missing)} (apt-get install {APT})")
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
