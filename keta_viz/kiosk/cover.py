@@ -12,8 +12,8 @@ from .reassert import Reasserter
 class Cover(QWidget):
     """A black, frameless, full-screen window that takes no focus and cannot be closed.
 
-    It stays at the bottom: above the desktop, never above the kiosk, even one a window menu
-    moved to the bottom layer.
+    It stays in the bottom layer: above the desktop, never above the kiosk, even after a window
+    menu moved the kiosk down to that layer.
     """
 
     def __init__(self):

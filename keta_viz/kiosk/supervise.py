@@ -97,6 +97,8 @@ def supervise(command: list[str], heartbeat: Path, cover: bool = False, max_rest
         nonlocal under, cover_tried
         running = under is not None and under.poll() is None
         if cover and not running and time.monotonic() - cover_tried >= COVER_RETRY_S:
+            if under is not None:
+                log.warning("the black cover exited with code %s; starting it again", under.returncode)
             cover_tried = time.monotonic()
             under = spawn(command, dict(base_env, **{COVER_ENV: "1"}))
 
