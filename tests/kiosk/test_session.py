@@ -1,5 +1,5 @@
-"""The locked-down session in packaging/: the X session script and the openbox config, run under
-Xvfb (skipped without it)."""
+"""The locked-down session in packaging/: the X session script and the openbox config run under
+Xvfb, the system unit checked by systemd-analyze (each skipped without its tools)."""
 
 import os
 import subprocess
@@ -48,3 +48,12 @@ def test_the_openbox_config_has_no_menu_no_show_desktop_and_one_desktop(tmp_path
         assert x(display, "xprop", "-root", "_NET_SHOWING_DESKTOP").strip().endswith("= 0")
     finally:
         stop(wm, xvfb)
+
+
+def test_the_session_unit_is_valid_systemd(tmp_path):
+    need("systemd-analyze", "xinit")
+    unit = tmp_path / "keta-viz-kiosk-x@root.service"  # an instance, as systemctl would start it
+    unit.write_text((PACKAGING / "keta-viz-kiosk-x@.service").read_text())
+    result = subprocess.run(["systemd-analyze", "verify", "--man=no", str(unit)], capture_output=True, text=True)
+    complaints = [ln for ln in result.stderr.splitlines() if unit.name in ln]  # e.g. "Unknown key"
+    assert result.returncode == 0 and not complaints, result.stderr
