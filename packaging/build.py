@@ -20,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "keta-viz.spec"
-LINUX_EXTRAS = ("keta-viz.desktop", "install-linux.sh")
+LINUX_EXTRAS = ("keta-viz.desktop", "install-linux.sh", "keta-viz-kiosk.service", "keta-viz-kiosk-session",
+                "keta-viz-kiosk-x@.service", "20-keta-viz-kiosk.conf", "openbox-kiosk-rc.xml")
 
 
 def bundle_size(folder: Path) -> int:
@@ -44,7 +45,8 @@ def strip_system_libraries(internal: Path) -> None:
 
 
 def add_linux_extras(bundle: Path) -> None:
-    """The desktop entry, the installer script and the icons, at the top of the bundle."""
+    """The desktop entry, the installer script, the kiosk session files and the icons, at the top
+    of the bundle."""
     for name in LINUX_EXTRAS:
         shutil.copy2(ROOT / "packaging" / name, bundle / name)
     icons = bundle / "icons"

@@ -30,7 +30,7 @@ class KioskConfig:
     screen: int = 0
     pin_salt: str = ""
     pin_hash: str = ""
-    heartbeat_file: str = ""
+    heartbeat_file: str = ""  # set by the supervisor (KETA_VIZ_HEARTBEAT), never by the file
     log_file: str = ""
 
 
@@ -107,6 +107,10 @@ def load_config(path: str | Path | None) -> KioskConfig:
     known = {f.name for f in fields(KioskConfig)}
     values = {}
     for key, value in data.items():
+        if key == "heartbeat_file":
+            log.warning("kiosk config %s: field 'heartbeat_file' ignored; the heartbeat belongs to "
+                        "kiosk-supervise (--heartbeat)", path)
+            continue
         if key not in known:
             log.warning("kiosk config %s: unknown field '%s' ignored", path, key)
             continue

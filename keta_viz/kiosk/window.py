@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from typing import Callable
 
@@ -48,6 +49,7 @@ class PinPad(QWidget):
         self.kiosk = kiosk
         words = kiosk.content.ui["kiosk"]
         self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # opaque over the picture
         self.setStyleSheet("background:#0E141B; color:#F4EFE8; font-size:22px")
         self.title = QLabel(words["pin_title"])
         self.entry = QLineEdit()
@@ -55,6 +57,7 @@ class PinPad(QWidget):
         self.entry.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.entry.returnPressed.connect(self.submit)
         self.message = QLabel()
+        self.message.setWordWrap(True)
         grid = QGridLayout()
         size = touch_pixels(self)
         for i, key in enumerate("123456789C0✓"):
@@ -84,17 +87,22 @@ class PinPad(QWidget):
         """Show the pad centred over the kiosk."""
         self.entry.clear()
         self.message.clear()
-        self.adjustSize()
-        self.move((self.kiosk.width() - self.width()) // 2, (self.kiosk.height() - self.height()) // 2)
+        self._place()
         self.show()
         self.raise_()
         self.entry.setFocus()
+
+    def _place(self) -> None:
+        """Fit the pad to its text and centre it."""
+        self.adjustSize()
+        self.move((self.kiosk.width() - self.width()) // 2, (self.kiosk.height() - self.height()) // 2)
 
     def submit(self) -> None:
         """Check the PIN; the kiosk decides (and rate-limits)."""
         _ok, message = self.kiosk.try_pin(self.entry.text())
         self.entry.clear()
         self.message.setText(message)
+        self._place()  # a longer message (the lockout) is shown whole
 
 
 class KioskWindow(QWidget):
@@ -264,6 +272,7 @@ class KioskWindow(QWidget):
         for v in self.all_views:
             v.strokes.clear()
         self.playhead.speed = 1.0
+        self.pin_pad.hide()  # an abandoned PIN entry does not outlast the visitor
         self.set_mode("attract")
         self.start_tour_step(0)
 
@@ -315,7 +324,7 @@ class KioskWindow(QWidget):
         """Check an operator PIN: exits on success; wrong PINs are rate-limited."""
         now = self.clock()
         if now < self.locked_until:
-            return False, self.words["pin_locked"].format(n=int(self.locked_until - now) + 1)
+            return False, self._locked_message(now)
         if pin_matches(self.config, pin):
             log.info("kiosk: operator exit")
             self.unlocked = True
@@ -326,19 +335,23 @@ class KioskWindow(QWidget):
         log.warning("kiosk: wrong PIN (%d)", self.failures)
         if self.failures >= LOCKOUT_AFTER:
             self.locked_until = now + min(600.0, 30.0 * 2 ** (self.failures - LOCKOUT_AFTER))
-            return False, self.words["pin_locked"].format(n=int(self.locked_until - now))
+            return False, self._locked_message(now)
         return False, self.words["pin_wrong"]
+
+    def _locked_message(self, now: float) -> str:
+        """'wait N s', N the whole seconds left, rounded up (30, not a float-error 29 or 31)."""
+        return self.words["pin_locked"].format(n=math.ceil(round(self.locked_until - now, 3)))
 
     # -------------------------------------------------------------------- locking ---
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
         if kind == QEvent.Type.KeyPress:
             combo = QKeySequence(event.keyCombination())
+            self.note_input()  # typing a PIN is activity too
             if combo.matches(EXIT_CHORD) == QKeySequence.SequenceMatch.ExactMatch:
                 self.pin_pad.open()
                 return True
             if not self.pin_pad.isVisible():
-                self.note_input()
                 return True  # swallow every other key: no shortcut can act in the kiosk
         elif kind in (QEvent.Type.ContextMenu, QEvent.Type.Drop, QEvent.Type.DragEnter):
             return True  # closing is refused in closeEvent, which marks the event ignored

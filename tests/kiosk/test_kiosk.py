@@ -146,3 +146,53 @@ def test_default_config_path_is_used_by_pin_and_kiosk(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
     assert main(["kiosk-pin"]) == 2  # too short: refused, old PIN kept
     assert pin_matches(load_config(None), "97531")
+
+
+def open_pin_pad(kiosk, qtbot):
+    qtbot.keyClick(kiosk, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert kiosk.pin_pad.isVisible()
+
+
+def test_idle_reset_closes_the_pin_pad(kiosk, qtbot, clock):
+    open_pin_pad(kiosk, qtbot)
+    qtbot.keyClicks(kiosk.pin_pad.entry, "12")
+    clock.now += 41  # idle 30 s + countdown 10 s
+    kiosk.tick()
+    assert kiosk.mode == "attract" and not kiosk.pin_pad.isVisible()
+    open_pin_pad(kiosk, qtbot)
+    assert kiosk.pin_pad.entry.text() == ""  # the half-typed PIN is gone
+
+
+def test_typing_a_pin_is_activity(kiosk, qtbot, clock):
+    open_pin_pad(kiosk, qtbot)
+    assert kiosk.mode == "interactive"  # the exit chord itself is activity
+    for digit in "246802":
+        clock.now += 15  # slow typing: 90 s in all, more than idle + countdown
+        qtbot.keyClick(kiosk.pin_pad.entry, digit)
+        clock.now += 15
+        kiosk.tick()
+        assert kiosk.mode == "interactive" and kiosk.countdown_left is None and kiosk.pin_pad.isVisible()
+    assert kiosk.pin_pad.entry.text() == "246802"
+
+
+def test_the_lockout_message_is_whole_and_counts_from_30(kiosk, qtbot, clock):
+    open_pin_pad(kiosk, qtbot)
+    clock.now = 1021.94888  # 1021.94888 + 30 - 1021.94888 is 29.999999999999886 in floating point
+    for _ in range(3):
+        qtbot.keyClicks(kiosk.pin_pad.entry, "0000")
+        qtbot.keyClick(kiosk.pin_pad.entry, Qt.Key.Key_Return)
+    label = kiosk.pin_pad.message
+    assert label.text() == kiosk.words["pin_locked"].format(n=30)
+    assert label.heightForWidth(label.width()) <= label.height()  # not cut off
+    assert kiosk.pin_pad.geometry().contains(label.geometry().translated(kiosk.pin_pad.pos()))
+    clock.now += 10
+    assert kiosk.try_pin("2468") == (False, kiosk.words["pin_locked"].format(n=20))
+
+
+def test_heartbeat_file_in_a_config_is_ignored(tmp_path, caplog):
+    f = tmp_path / "k.toml"
+    f.write_text(f'heartbeat_file = "{tmp_path / "elsewhere"}"\nidle_seconds = 60\n')
+    cfg = load_config(f)
+    assert cfg.heartbeat_file == "" and cfg.idle_seconds == 60
+    assert "heartbeat belongs to kiosk-supervise" in caplog.text
