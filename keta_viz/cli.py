@@ -265,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("selftest", help="check this installation: content, scenarios, drawing, exporters")
     p.set_defaults(func=cmd_selftest)
 
+    p = sub.add_parser("soak", help="the kiosk attract loop for many frames, checking memory stays flat")
+    p.add_argument("--frames", type=int, default=50_000, help="frames after a warm-up tour (default 50000)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=lambda a: __import__("keta_viz.kiosk.soak", fromlist=["cmd_soak"]).cmd_soak(a))
+
     p = sub.add_parser("bench", help="measure speed and memory (offscreen)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--quick", action="store_true", help="a shorter run (under a minute)")
