@@ -39,8 +39,11 @@ def test_time_in_words():
     assert c.time_in_words(2, "ketamine") == "2 h after the infusion began"
     assert c.time_in_words(2, "esketamine") == "2 h after the first spray"
     assert c.time_in_words(1, "escitalopram") == "1 hour after the first tablet"
-    assert c.time_in_words(50, "ssri") == "Day 3"
-    assert c.time_in_words(5 * 168, "ssri") == "Week 6"
+    assert c.time_in_words(24, "ketamine") == "1 day after the first dose"  # the "1 day" tick
+    assert c.time_in_words(50, "ssri") == "2 days after the first dose"
+    assert c.time_in_words(168, "ssri") == "7 days after the first dose"
+    assert c.time_in_words(4 * 168, "ketamine") == "4 weeks after the first dose"  # the "4 weeks" tick
+    assert c.time_in_words(8 * 168, "ssri") == "8 weeks after the first dose"  # the end of the SSRI axis
 
 
 def test_broken_references_and_science_are_named():

@@ -147,7 +147,8 @@ class Content:
 
     def time_in_words(self, t_hours: float, drug: str) -> str:
         """'12 min after the start', '3 h after the infusion began' (or the first spray, or the
-        first tablet, by the drug's route), 'Day 3', 'Week 5'.  A family name works as a drug."""
+        first tablet, by the drug's route), '3 days after the first dose', '4 weeks after the
+        first dose': elapsed time, as the time axis counts it.  A family name works as a drug."""
         w = self.ui["time"]
         if t_hours <= 0:
             return w["before"]
@@ -159,8 +160,9 @@ class Content:
                 return w[f"hour_{route}"]
             return w[f"hours_{route}"].format(n=round(t_hours))
         if t_hours < 14 * 24:
-            return w["day"].format(n=int(t_hours // 24) + 1)
-        return w["week"].format(n=int(t_hours // 168) + 1)
+            days = int(t_hours // 24)
+            return w["day"] if days == 1 else w["days"].format(n=days)
+        return w["weeks"].format(n=int(t_hours // 168))
 
 
 @lru_cache(maxsize=4)

@@ -32,7 +32,7 @@ def test_caption_numbers_and_stages_match_the_timelines(compare):
     text = compare.caption.text()
     c = load_content()
     ket, esc = compare.timeline, compare.compare_timeline
-    assert text.startswith("Day 2")
+    assert text.startswith("1 day after the first dose")
     assert c.stage("ketamine", ket.stage_at(24).id).title in text
     assert c.stage("ssri", esc.stage_at(24).id).title in text
     numbers = [int(n) for n in re.findall(r"(\d+)%", text)]
