@@ -38,23 +38,23 @@ KETAMINE_LABELS = (
     ("vessel", (40.0, 600.0), (96.0, 560.0)),
     ("bouncer", (215.0, 150.0), (96.0, 24.0)),
     ("nmda", (323.0, 253.0), (120.0, 360.0)),
-    ("ketamine", (150.0, 300.0), (96.0, 470.0)),
+    ("ketamine", (124.0, 491.0), (96.0, 418.0)),  # on the stream from the vessel
     ("sender", (790.0, 215.0), (1000.0, 70.0)),
-    ("glutamate", (800.0, 440.0), (1000.0, 190.0)),
-    ("ampa", (712.0, 470.0), (1000.0, 300.0)),
+    ("glutamate", (760.0, 415.0), (1000.0, 190.0)),  # its leader stays above the receivers'
+    ("ampa", (703.0, 496.0), (1000.0, 300.0)),  # the rightmost receptor on the hero head
     ("spines", (1297.0, 548.0), (1240.0, 410.0)),
-    ("bdnf", (600.0, 640.0), (330.0, 838.0)),
+    ("bdnf", (628.0, 708.0), (330.0, 838.0)),  # where the growth signal is made, at the hero's base
     ("dendrite", (1000.0, 770.0), (1000.0, 838.0)),
 )
 SSRI_LABELS = (
     ("vessel", (40.0, 600.0), (96.0, 560.0)),
     ("firing", (AXON_X - AXON_W / 2, 150.0), (330.0, 130.0)),
     ("brake", (AXON_X - AXON_W / 2 - 6, 70.0), (330.0, 40.0)),
-    ("ssri", (150.0, 300.0), (96.0, 470.0)),
+    ("ssri", (196.0, 498.0), (96.0, 418.0)),  # on the stream from the vessel
     ("serotonin_sender", (800.0, 230.0), (1000.0, 70.0)),
     ("sert", (820.0, 340.0), (1000.0, 190.0)),
     ("serotonin", (780.0, 445.0), (1000.0, 300.0)),
     ("spines", (1297.0, 548.0), (1240.0, 410.0)),
-    ("bdnf", (600.0, 640.0), (330.0, 838.0)),
+    ("bdnf", (628.0, 708.0), (330.0, 838.0)),  # where the growth signal is made, at the hero's base
     ("dendrite", (1000.0, 770.0), (1000.0, 838.0)),
 )

@@ -209,14 +209,17 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
         box = QRectF(ox + lx * s, oy + ly * s, tw, th)
         anchor = QPointF(ox + ax * s, oy + ay * s)
         near = QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
-        out.append((img, box.topLeft(), anchor, near))
+        out.append((label_id, img, box.topLeft(), anchor, near))
     return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s)), 3.2 * s
 
 
-def draw_labels(p: QPainter, pal: Palette, family: str, style: Style, width: int, height: int) -> None:
-    """Labels with leader lines, on top of everything."""
+def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int) -> None:
+    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
     labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height)
-    for img, top_left, anchor, near in labels:
+    hidden = SCENES[family].hidden_labels(state)
+    for label_id, img, top_left, anchor, near in labels:
+        if label_id in hidden:
+            continue
         p.setPen(pen)
         p.drawLine(near, anchor)
         p.setBrush(pal.ink_soft)
@@ -240,7 +243,7 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
     if style.labels != "none":
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_labels(p, pal, family, style, width, height)
+        draw_labels(p, pal, family, state, style, width, height)
         p.restore()
 
 

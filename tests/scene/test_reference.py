@@ -37,7 +37,7 @@ def reference_frame(family, state, phase, seed, w, h, style):
     p.resetTransform()
     scene.paint_live(p, pal, state, phase, s, ox, oy)
     S.draw_particles(p, family, state, phase, seed, pal.name, w, h)
-    S.draw_labels(p, pal, family, style, w, h)
+    S.draw_labels(p, pal, family, state, style, w, h)
     p.end()
     return img
 

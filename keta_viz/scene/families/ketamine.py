@@ -33,6 +33,11 @@ def draw_static(p: QPainter, pal: Palette) -> None:
     draw_outlined(p, [bouncer_path()], pal, 2.2, pal.cytoplasm)
 
 
+def hidden_labels(state: State) -> set[str]:
+    """Labels not drawn at this state: the drug's, before any of it has arrived."""
+    return {"ketamine"} if state.plasma_ng_per_ml < 1.0 else set()
+
+
 def overlay_keys(state: State, health_steps: int, level_steps: int) -> dict[str, tuple]:
     """What each receptor overlay shows, rounded to the steps it is cached by."""
     return {"nmda": (round(state.nmda_block * len(L.NMDA_ANGLES_DEG)),),
@@ -107,7 +112,7 @@ def draw_nmda(p: QPainter, pal: Palette, plugged: int) -> None:
         if i < plugged:
             p.setBrush(pal.ketamine)
             p.setPen(QPen(pal.ketamine.darker(160), 1.2))
-            p.drawPolygon([QPointF(0, -17), QPointF(6, -9), QPointF(0, -1), QPointF(-6, -9)])
+            p.drawPolygon([QPointF(0, -24), QPointF(10, -11), QPointF(0, 2), QPointF(-10, -11)])
         p.restore()
 
 
@@ -133,8 +138,9 @@ def glow_image(size_px: int, rgba: int) -> QImage:
 
 
 def draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, oy: float) -> None:
-    """The bouncer's soft glow, in device pixels; its brightness follows interneuron activity."""
-    strength = float(np.clip(activity, 0, 1))
+    """The bouncer's soft glow, in device pixels; it dims steeply as interneuron activity falls,
+    so the blocked bouncer reads as quiet."""
+    strength = float(np.clip(activity, 0, 1)) ** 2
     if strength <= 0.01:
         return
     size = int(L.BOUNCER_R * 4.2 * s)

@@ -31,6 +31,11 @@ def draw_static(p: QPainter, pal: Palette) -> None:
     """Nothing beyond the shared cells."""
 
 
+def hidden_labels(state: State) -> set[str]:
+    """Labels not drawn at this state: the drug's, before any of it has arrived."""
+    return {"ssri"} if state.plasma_ng_per_ml < 1.0 else set()
+
+
 def overlay_keys(state: State, health_steps: int, level_steps: int) -> dict[str, tuple]:
     """What each receptor overlay shows, rounded to the steps it is cached by."""
     brake_on = float(np.clip((state.autoreceptor_brake - 0.3) / 0.7, 0, 1))
