@@ -219,15 +219,45 @@ def measure_seek(results: dict, quick: bool) -> None:
     _settle()
 
 
+def _playing_view(mode: str):
+    """A shown 1920x1080 window of this mode with the story playing; (window, its first synapse
+    view, a function that closes it)."""
+    if mode == "kiosk":
+        from .kiosk.config import KioskConfig
+        from .kiosk.window import KioskWindow
+
+        w = KioskWindow(KioskConfig())  # the attract tour plays by itself
+        w.resize(1920, 1080)
+        w.show()
+        _settle()
+
+        def close() -> None:
+            w.unlocked = True
+            w.close()
+    else:
+        w = _window(compare=mode == "compare")
+        if mode == "presentation":
+            w.set_presentation(True)
+            _settle()
+        w.playhead.seek(busiest_time(w.timeline))
+        w.playhead.set_playing(True)
+
+        def close() -> None:
+            w.playhead.set_playing(False)
+            if mode == "presentation":
+                w.set_presentation(False)
+            w.close()
+    return w, w.views[0], close
+
+
 def measure_window(results: dict, quick: bool) -> None:
     """Frame pacing in a live event loop while the story plays: intervals between synapse paints."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
-    from .widgets.synapse_view import SynapseView
-
     class Paints(QObject):
-        def __init__(self):
+        def __init__(self, view):
             super().__init__()
+            self.view = view
             self.times: list[float] = []
 
         def eventFilter(self, obj, ev):  # noqa: N802 (Qt API)
@@ -237,28 +267,20 @@ def measure_window(results: dict, quick: bool) -> None:
 
     seconds = 2.0 if quick else 10.0
     intervals = {}
-    for mode in ("consult", "compare", "presentation"):
-        w = _window(compare=mode == "compare")
-        if mode == "presentation":
-            w.set_presentation(True)
-            _settle()
-        paints = Paints()
-        paints.view = next(v for v in w.views if isinstance(v, SynapseView))
-        paints.view.installEventFilter(paints)
-        w.playhead.seek(busiest_time(w.timeline))
-        w.playhead.set_playing(True)
+    for mode in ("consult", "compare", "presentation", "kiosk"):
+        w, view, close = _playing_view(mode)
+        paints = Paints(view)
+        view.installEventFilter(paints)
         loop = QEventLoop()
         QTimer.singleShot(int(seconds * 1000), loop.quit)
         loop.exec()
-        w.playhead.set_playing(False)
+        view.removeEventFilter(paints)
+        close()
+        w.deleteLater()
+        _settle()
         gaps = np.diff(paints.times) * 1000
         intervals[mode] = float(np.percentile(gaps, 95)) if len(gaps) > 2 else float("inf")
         results[f"window_fps_{mode}"] = len(paints.times) / seconds
-        if mode == "presentation":
-            w.set_presentation(False)
-        w.close()
-        w.deleteLater()
-        _settle()
     results["window_interval_ms_p95"] = intervals
 
 
