@@ -20,6 +20,7 @@ import time
 
 import numpy as np
 
+from .memory import rss_mb
 from .model import bundled_names, load_scenario, simulate
 
 TARGETS = {"frame_ms_p95_1080p_playing": 8.0, "frame_ms_p95_compare_playing": 12.0,
@@ -27,20 +28,6 @@ TARGETS = {"frame_ms_p95_1080p_playing": 8.0, "frame_ms_p95_compare_playing": 12
            "model_ms": 50.0, "startup_ratio": 1.5, "frame_ratio": 2.5, "window_interval_ms_p95": 20.0,
            "rss_mb": 250.0, "rss_growth_mb": 2.0, "at_us": 20.0, "video_1080p30_x_realtime": 2.0}
 FPS = 60
-
-
-def rss_mb() -> float:
-    """Resident memory of this process in MB (Linux /proc; peak RSS elsewhere)."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def percentiles(ms: list[float]) -> tuple[float, float, float]:

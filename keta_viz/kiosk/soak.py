@@ -30,7 +30,7 @@ def run_soak(frames: int = 50_000, fps: int = FPS, size: tuple[int, int] = (400,
     time; return RSS and Python object counts before and after, and whether they stayed flat."""
     from PySide6.QtWidgets import QApplication
 
-    from ..bench import rss_mb
+    from ..memory import rss_mb
     from ..model.story_axis import STORY_SECONDS_AT_1X
     from ..scene.render import ensure_gui_app
     from .config import KioskConfig
