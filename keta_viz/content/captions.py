@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import Timeline
-from ..model.constants import SPINE_HEALTHY, SPINE_STRESSED
 from . import Content
 
 KEY_MOMENTS_H = (2.0, 24.0, 168.0, 672.0)
@@ -30,25 +29,29 @@ def video_caption(content: Content, tl: Timeline, t_hours: float) -> str:
         body=content.stage(tl.scenario.drug, tl.stage_at(t_hours).id).plain)
 
 
+def relief_phase(tl: Timeline, t_hours: float) -> str:
+    """Where relief stands in this scenario's own course at t: 'peak' (at least 90 % of its
+    highest), 'fading' (below that, after the highest), else 'none', 'beginning' or 'building'."""
+    relief = tl.series("relief")
+    share = tl.at(t_hours)["relief"] / (float(relief.max()) or 1.0)
+    if share >= 0.9:
+        return "peak"
+    if t_hours > float(tl.t_hours[relief.argmax()]):
+        return "fading"
+    return "none" if share < 0.05 else "beginning" if share < 0.5 else "building"
+
+
 def side_caption(content: Content, tl: Timeline, t_hours: float) -> str:
-    """One scenario's part: drug, stage title and its model numbers, marked as an illustrative
-    model, spine numbers as coming from animals."""
-    v = tl.at(t_hours)
+    """One scenario's part in words: drug, stage ('[in animals]' where the evidence is rodent)
+    and where its relief stands in the illustrative model."""
     words = content.ui["compare"]
-    values = {name: round(100 * x) for name, x in v.items()}  # any series, as a percentage
-    values |= {
-        "model": content.ui["badges"]["illustrative"],
-        "animals": content.ui["badges"]["in_animals"],
-        "drug": content.ui["drugs"][tl.scenario.drug],
-        "stage": stage_title(content, tl, t_hours),
-        "relief": round(100 * v["relief"]),
-        "spines": round(100 * (v["spine_density"] - SPINE_STRESSED) / (SPINE_HEALTHY - SPINE_STRESSED)),
-    }
-    return words[f"side_{tl.scenario.family}"].format(**values)
+    return words["side"].format(drug=content.ui["drugs"][tl.scenario.drug], stage=stage_title(content, tl, t_hours),
+                                relief=words["relief"][relief_phase(tl, t_hours)])
 
 
 def compare_caption(content: Content, left: Timeline, right: Timeline, t_hours: float) -> str:
     """'Day 1 — Ketamine: … · Escitalopram: …' at model time t."""
     time_words = content.time_in_words(t_hours, left.scenario.drug)
     return content.ui["compare"]["caption"].format(
-        time=time_words, left=side_caption(content, left, t_hours), right=side_caption(content, right, t_hours))
+        time=time_words, left=side_caption(content, left, t_hours), right=side_caption(content, right, t_hours),
+        model=content.ui["badges"]["illustrative"])

@@ -53,10 +53,13 @@ def test_badge_at_animal_stages_only(kiosk, qtbot):
     assert not kiosk.animal_badge.isVisible()
 
 
-def test_compare_caption_marks_spines_and_model_in_the_kiosk(kiosk, qtbot):
+def test_compare_caption_marks_animal_stages_and_the_model_in_the_kiosk(kiosk, qtbot):
     qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
-    kiosk.playhead.seek(24)
+    ket = kiosk.timelines[0]
+    animal = next(st for st in ket.stages if CONTENT.stage(ket.scenario.drug, st.id).in_animals)
+    kiosk.playhead.seek(animal.start + 1e-6)
     text = kiosk.caption.text()
-    assert "% in animals" in text and text.count("illustrative model") == 2
+    assert f"[{CONTENT.ui['badges']['in_animals']}]" in text.split(" · ")[0]
+    assert CONTENT.ui["badges"]["illustrative"] in text
     assert not kiosk.animal_badge.isVisible()  # each side's caption carries its own marking

@@ -27,29 +27,40 @@ def test_axis_spans_the_longer_scenario(compare):
     assert compare.playhead.axis.span_h == compare.compare_timeline.end == 56 * 24
 
 
-def test_caption_numbers_and_stages_match_the_timelines(compare):
+def test_caption_says_the_contrast_in_words_that_follow_the_model(compare):
     compare.playhead.seek(24)
     text = compare.caption.text()
     c = load_content()
+    relief = c.ui["compare"]["relief"]
     ket, esc = compare.timeline, compare.compare_timeline
     assert text.startswith("1 day after the first dose")
     assert c.stage("ketamine", ket.stage_at(24).id).title in text
     assert c.stage("ssri", esc.stage_at(24).id).title in text
-    numbers = [int(n) for n in re.findall(r"(\d+)%", text)]
-    k, e = ket.at(24), esc.at(24)
-    assert numbers == [round(100 * (k["spine_density"] - 0.75) / 0.25), round(100 * k["relief"]),
-                       round(100 * e["sert_occupancy"]), round(100 * e["autoreceptor_brake"]),
-                       round(100 * e["relief"])]
+    left, right = text.split(" · ")
+    assert relief["peak"] in left  # ketamine: near its highest within a day
+    assert relief["none"] in right or relief["beginning"] in right  # the SSRI has barely begun
+    assert not re.search(r"\d+%", text)  # numbers are in the plots, not the strip
+    assert c.ui["badges"]["illustrative"] in text
     compare.playhead.seek(24 * 7 * 4)
-    assert compare.caption.text() != text
+    left, right = compare.caption.text().split(" · ")
+    assert relief["fading"] in left and relief["building"] in right
 
 
-def test_spine_numbers_say_in_animals_and_every_side_says_illustrative_model(compare):
-    compare.playhead.seek(24)
-    text = compare.caption.text()
-    spines = round(100 * (compare.timeline.at(24)["spine_density"] - 0.75) / 0.25)
-    assert f"spines restored {spines}% in animals" in text
-    assert text.count("illustrative model:") == 2
+@pytest.mark.parametrize("name", ["ketamine-iv", "ketamine-course", "escitalopram", "esketamine-induction"])
+def test_relief_words_follow_the_relief_curve(name):
+    from keta_viz.content.captions import relief_phase
+    from keta_viz.model import load_scenario, simulate
+
+    tl = simulate(load_scenario(name))
+    relief, top = tl.series("relief"), tl.series("relief").max()
+    t_top = tl.t_hours[relief.argmax()]
+    for t, r in zip(tl.t_hours[::37], relief[::37]):
+        phase = relief_phase(tl, t)
+        assert (phase == "peak") == (r >= 0.9 * top)
+        if phase == "fading":
+            assert t > t_top
+        if phase in ("none", "beginning", "building"):
+            assert t <= t_top
 
 
 def test_animal_stages_are_marked_on_each_side(compare):
