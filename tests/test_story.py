@@ -118,16 +118,6 @@ def esketamine_regimen(tls):
             and all(g == 7 for g in weekly) and s.dose_days[-1] < 56)
 
 
-def esketamine_within_hours_to_a_day(tls):
-    e = tls["esketamine-nasal"]
-    return e.at(6)["relief"] >= 0.25 * peak(e) and e.at(24)["relief"] >= 0.5 * peak(e)
-
-
-def esketamine_builds_over_weeks(tls):
-    e = tls["esketamine-induction"]
-    return e.at(14 * 24)["relief"] > e.at(24)["relief"] and e.at(28 * 24)["relief"] > e.at(7 * 24)["relief"]
-
-
 def ssri_blocks_within_hours(tls):
     return (tls["escitalopram"].at(6)["sert_occupancy"] >= 0.5
             and all(tls[n].at(6)["sert_occupancy"] >= 0.2 for n in ("escitalopram", "fluoxetine")))
@@ -187,9 +177,7 @@ CLAIMS = {
     ("esketamine", "7-12 h"): esketamine_half_life,
     ("esketamine", "at least 2 hours"): LABEL_OR_TRIAL + " (observation after each dose)",
     ("esketamine", "at least 2 h"): LABEL_OR_TRIAL + " (observation after each dose)",
-    ("esketamine", "within hours"): esketamine_within_hours_to_a_day,
-    ("esketamine", "a day"): esketamine_within_hours_to_a_day,
-    ("esketamine", "over the first weeks"): esketamine_builds_over_weeks,
+    ("esketamine", "after 4 weeks"): LABEL_OR_TRIAL + " (Popova 2019)",
     ("esketamine", "at day 28"): LABEL_OR_TRIAL + " (Popova 2019)",
     ("esketamine", "~2 weeks"): spines_last_two_weeks,
     ("esketamine", "4 weeks"): esketamine_regimen,
