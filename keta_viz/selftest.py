@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from importlib import resources
 from typing import Callable
 
 import numpy as np
@@ -21,8 +20,9 @@ def _colours(img) -> int:
 
 
 def _languages() -> list[str]:
-    folder = resources.files("keta_viz.assets").joinpath("content")
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    from .content import languages
+
+    return list(languages())
 
 
 def check_content() -> str:

@@ -13,7 +13,7 @@ import pytest
 from keta_viz.content import load_content
 from keta_viz.content.check import content_problems, text_count, translation_problems
 from keta_viz.scene.families import label_ids
-from keta_viz.selftest import _languages
+from keta_viz.content import languages
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def copies(c):
 
 
 def test_every_bundled_translation_is_complete(en):
-    langs = _languages()
+    langs = languages()
     assert "en" in langs and "es" in langs
     for lang in langs:
         c = load_content(lang)
@@ -146,8 +146,28 @@ def test_an_untranslated_copy_of_english_is_caught_everywhere(en):
     """Adding a language starts as a copy of en/: until translated, every text is reported."""
     copied = dataclasses.replace(en, lang="xx")
     problems = translation_problems(copied, en)
-    assert problems and all(p.startswith("xx/") and p.endswith("same as English (not translated?)") for p in problems)
-    assert len(problems) > 200
+    untranslated = [p for p in problems if p.endswith("same as English (not translated?)")]
+    assert all(p.startswith("xx/") for p in problems) and len(untranslated) > 200
+    # the English that lives outside en/ (scenario titles, axis ticks) must be translated too
+    rest = sorted(set(problems) - set(untranslated))
+    assert rest == [f"xx/ui.toml [{table}]: missing" for table in ("axis_ticks", "scenario_titles")]
+
+
+def test_scenario_titles_and_axis_ticks_are_translated(es, en):
+    from keta_viz.model import load_scenario
+
+    assert es.scenario_title(load_scenario("ketamine-iv")) == "Ketamina: una infusión IV (0.5 mg/kg en 40 min)"
+    assert en.scenario_title(load_scenario("ketamine-iv")) == "Ketamine: one IV infusion (0.5 mg/kg over 40 min)"
+    assert es.tick("1 week") == "1 semana" and en.tick("1 week") == "1 week"
+    t = copies(es)
+    del t["ui"]["scenario_titles"]["Fluoxetine 20 mg daily"]
+    t["ui"]["scenario_titles"]["Escitalopram 10 mg daily"] = "Escitalopram 20 mg al día"
+    t["ui"]["axis_ticks"]["1 day"] = "1 day"
+    assert translation_problems(broken(es, **t), en) == [
+        "es/ui.toml [scenario_titles.Escitalopram 10 mg daily]: numbers ['20'] differ from English ['10']",
+        "es/ui.toml [scenario_titles.Fluoxetine 20 mg daily]: missing",
+        "es/ui.toml [axis_ticks.1 day]: same as English (not translated?)",
+    ]
 
 
 def test_spanish_reads_as_spanish(es):

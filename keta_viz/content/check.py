@@ -186,19 +186,39 @@ def _compare(en, tr, where: str, key, lang: str, problems: list[str]) -> None:
             problems.append(f"{where}: animal evidence less marked than in English ({', '.join(lost)})")
 
 
+def english_elsewhere() -> dict[str, list[str]]:
+    """Tables of ui.toml that only translations have, keyed by English text that lives outside
+    assets/content/en/: the bundled scenarios' titles and the story axis's tick labels."""
+    from ..model import bundled_names, load_scenario
+    from ..model.story_axis import TICKS_H
+
+    return {"scenario_titles": [load_scenario(n).title for n in bundled_names()],
+            "axis_ticks": [text for _, text in TICKS_H]}
+
+
 def translation_problems(translated: Content, english: Content) -> list[str]:
     """One line per gap between a translation and the English content; empty when complete."""
     problems: list[str] = []
+    elsewhere = english_elsewhere()
     for name in CONTENT_FILES:
-        _compare(getattr(english, name), getattr(translated, name), f"{translated.lang}/{name}.toml", None,
-                 translated.lang, problems)
+        tr = getattr(translated, name)
+        if name == "ui":
+            tr = {k: v for k, v in tr.items() if k not in elsewhere}
+        _compare(getattr(english, name), tr, f"{translated.lang}/{name}.toml", None, translated.lang, problems)
+    for table, texts in elsewhere.items():
+        if table not in translated.ui:
+            problems.append(f"{translated.lang}/ui.toml [{table}]: missing")
+            continue
+        _compare({text: text for text in texts}, translated.ui.get(table, {}), f"{translated.lang}/ui.toml [{table}]",
+                 None, translated.lang, problems)
     return problems
 
 
 def text_count(content: Content) -> int:
-    """How many translatable strings a language has (the non-text fields not counted)."""
+    """How many strings of the English files a language has (non-text fields and the
+    translations of English kept elsewhere -- scenario titles, axis ticks -- not counted)."""
     def count(value, key=None) -> int:
-        if _is_data(key, value):
+        if _is_data(key, value) or key in ("scenario_titles", "axis_ticks"):
             return 0
         if isinstance(value, dict):
             return sum(count(v, k) for k, v in value.items())

@@ -9,7 +9,7 @@ import os
 import sys
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from ..content import load_content
 from ..model import Timeline
@@ -79,11 +79,17 @@ def compare_image(left: Timeline, right: Timeline, t_hours: float, width: int, h
         p.drawImage(int(cell.left()), int(cell.top()) + band, frame)
         stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id)
         p.setPen(pal.ink)
-        p.setFont(scene_font(band * 0.42, bold=True))
         title = QRectF(cell.left() + band * 0.4, cell.top(), cell.width() - band * 0.8, band)
-        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tl.scenario.title)
-        p.setFont(scene_font(band * 0.38))
-        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, stage.title)
+        stage_font, name_font = scene_font(band * 0.38), scene_font(band * 0.42, bold=True)
+        stage_w = min(QFontMetricsF(stage_font).horizontalAdvance(stage.title), title.width() * 0.55)
+        # the scenario's title gets the room the stage title leaves, shortened with '…' if need be
+        name = QFontMetricsF(name_font).elidedText(content.scenario_title(tl.scenario), Qt.TextElideMode.ElideRight,
+                                                   title.width() - stage_w - band * 0.6)
+        p.setFont(name_font)
+        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+        p.setFont(stage_font)
+        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                   QFontMetricsF(stage_font).elidedText(stage.title, Qt.TextElideMode.ElideRight, stage_w + 1))
     divider = QColor(pal.ink_soft)
     divider.setAlpha(120)
     p.setPen(divider)
