@@ -129,7 +129,7 @@ def test_non_text_fields_are_copied_unchanged(es, en):
 def test_animal_evidence_stays_marked(es, en):
     t = copies(es)
     t["stages"]["ketamine"]["new_spines"]["plain"] = t["stages"]["ketamine"]["new_spines"]["plain"].replace(
-        "En ratones, aparecen", "Aparecen")
+        "En ratones, hay", "Hay")
     t["stages"]["ketamine"]["bdnf_mtor"]["plain"] = t["stages"]["ketamine"]["bdnf_mtor"]["plain"].replace(
         "En animales, la", "La")
     t["science"]["section"][0]["group"][0]["paragraph"][4]["plain"] = (
