@@ -186,3 +186,19 @@ def test_spanish_reads_as_spanish(es):
     # usted form, for patients and kiosk visitors alike
     assert es.ui["kiosk"]["touch_to_explore"].startswith("Toque")
     assert "Hable con su médico" in es.ui["about"]["disclaimer"]
+
+
+def test_selftest_reports_an_incomplete_translation(monkeypatch, es):
+    import keta_viz.content as content_module
+    from keta_viz.selftest import check_content
+
+    assert check_content().startswith("2 language(s) complete (texts: en ")
+    real = content_module.load_content
+    t = copies(es)
+    del t["ui"]["kiosk"]["restart"]
+    t["labels"]["vessel"]["plain"] = "Blood vessel"
+    monkeypatch.setattr(content_module, "load_content", lambda lang="en": broken(es, **t) if lang == "es" else real(lang))
+    with pytest.raises(RuntimeError) as failure:
+        check_content()
+    assert str(failure.value) == ("es/labels.toml [vessel.plain]: same as English (not translated?); "
+                                  "es/ui.toml [kiosk.restart]: missing")
