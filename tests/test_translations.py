@@ -6,6 +6,7 @@ placeholders or numbers, a string left in English, a changed source list or anim
 """
 
 import copy
+import re
 import dataclasses
 
 import pytest
@@ -202,3 +203,35 @@ def test_selftest_reports_an_incomplete_translation(monkeypatch, es):
         check_content()
     assert str(failure.value) == ("es/labels.toml [vessel.plain]: same as English (not translated?); "
                                   "es/ui.toml [kiosk.restart]: missing")
+
+
+# The Spanish form of tests/test_story.py's rule: outside a badged stage, every sentence about
+# animal-only evidence says who it is about ("en animales", "en ratones", ... or "en personas").
+ANIMAL_ONLY_ES = re.compile(r"espina|punto[s]? de conexión|conexi(?:ón|ones) nuevas?|bdnf|mtor|glutamato|ampa|portero|"
+                            r"interneurona|desinhibición|freno|autorreceptor|rafe|dispara menos|neurogénesis|"
+                            r"células cerebrales nuevas", re.I)
+SAYS_WHO_ES = re.compile(r"\banimal(?:es)?\b|\bratones\b|\bratón\b|\bratas?\b|\broedores\b|\bpersonas\b|\bpacientes\b|"
+                         r"post mortem|\bpet\b|\bensayo\b|\bclínica\b", re.I)
+
+
+def unmarked_sentences(es):
+    """Sentences of unbadged Spanish stages about animal-only evidence that do not say who."""
+    unmarked = []
+    for key, stages in es.stages.items():
+        for sid, d in stages.items():
+            if es.stage(key, sid).in_animals:
+                continue
+            for vocabulary in ("plain", "expert"):
+                for sentence in re.split(r"(?<=[.!?])\s+", d.get(vocabulary, "")):
+                    if ANIMAL_ONLY_ES.search(sentence) and not SAYS_WHO_ES.search(sentence):
+                        unmarked.append(f"[{key}.{sid}] {vocabulary}: {sentence}")
+    return unmarked
+
+
+def test_spanish_animal_evidence_is_marked_sentence_by_sentence(es):
+    assert unmarked_sentences(es) == []
+    t = copies(es)
+    t["stages"]["ketamine"]["relief_holds"]["plain"] = es.stages["ketamine"]["relief_holds"]["plain"].replace(
+        "En ratones, las", "Las")
+    assert unmarked_sentences(broken(es, **t)) == [
+        "[ketamine.relief_holds] plain: Las conexiones nuevas ayudan a que dure."]
