@@ -10,8 +10,12 @@ LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 @pytest.fixture
-def locale(monkeypatch):
-    """Set the locale variables for one test: locale(LANG='es_US.UTF-8')."""
+def locale(monkeypatch, english_unless_told):
+    """Set the locale variables for one test: locale(LANG='es_US.UTF-8'); the commands follow them."""
+    import keta_viz.content as content
+
+    monkeypatch.setattr(content, "default_language", english_unless_told)
+
     def set_(**values):
         for name in LOCALE:
             monkeypatch.delenv(name, raising=False)
