@@ -55,8 +55,37 @@ def _summary_text(tl: Timeline) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _stages_text(tl: Timeline) -> str:
-    return "".join(f"{s.index + 1:2d}  {s.id:20s} {s.start:10.2f} h  -> {s.end:10.2f} h\n" for s in tl.stages)
+def _stages_text(tl: Timeline, lang: str = "en") -> str:
+    """One line per stage: number, id, start and end, and its title ('[in animals]' when rodent evidence)."""
+    from .content import load_content
+
+    content = load_content(lang)
+
+    def title(stage_id: str) -> str:
+        st = content.stage(tl.scenario.drug, stage_id)
+        if not st.in_animals:
+            return one_line(st.title)
+        return one_line(content.ui["captions"]["animal_stage"].format(
+            title=st.title, animals=content.ui["badges"]["in_animals"]))
+
+    return "".join(f"{s.index + 1:2d}  {s.id:20s} {s.start:10.2f} h  -> {s.end:10.2f} h  {title(s.id)}\n"
+                   for s in tl.stages)
+
+
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    """--lang: shared by model, render and export."""
+    p.add_argument("--lang", metavar="CODE",
+                   help="language of the words shown: en or es (default: from the system locale, else en)")
+
+
+def chosen_language(args: argparse.Namespace) -> str:
+    """--lang, else the system locale's language (LC_ALL, LC_MESSAGES, LANG) when bundled, else English."""
+    from .content import default_language, languages
+
+    lang = args.lang.lower() if getattr(args, "lang", None) is not None else default_language()
+    if lang not in languages():
+        raise CliError(f"--lang {lang}: no such language (available: {', '.join(languages())})")
+    return lang
 
 
 def cmd_model(args: argparse.Namespace) -> int:
@@ -67,9 +96,10 @@ def cmd_model(args: argparse.Namespace) -> int:
         return 0
     if not args.scenario:
         raise CliError("model: give --scenario NAME|PATH (or --list)")
+    lang = chosen_language(args)
     tl = _timeline(args.scenario)
     if args.stages:
-        text = _stages_text(tl)
+        text = _stages_text(tl, lang)
     elif args.json:
         text = _json_text(tl)
     elif args.csv:
@@ -113,6 +143,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .scene.synapse import Style
 
     check_style_options(args)
+    lang = chosen_language(args)
     tl = _timeline(args.scenario)
     other = _timeline(args.compare) if args.compare else None
     t = time_in_span(args.at, max(tl.end, other.end) if other else tl.end)
@@ -121,7 +152,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise CliError(f"{args.out}: render writes PNG files (name ending in .png)")
     target = check_target(args.out, args.force)
     ensure_gui_app()
-    style = Style(args.palette, args.labels)
+    style = Style(args.palette, args.labels, lang)
     img = (compare_image(tl, other, t, width, height, style, args.phase, args.seed) if other
            else scene_image(tl, t, width, height, style, args.phase, args.seed))
     save_png(img, target)
@@ -158,6 +189,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .scene.synapse import Style
 
     check_style_options(args)
+    lang = chosen_language(args)
     timelines = [_timeline(args.scenario)] + ([_timeline(args.compare)] if args.compare else [])
     span = max(tl.end for tl in timelines)
     req = ExportRequest(
@@ -165,7 +197,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         t_at=time_in_span(args.at, span), t_from=time_in_span(args.t_from, span, "--from"),
         t_to=time_in_span(args.t_to, span, "--to") if args.t_to else None,
         size=parse_size(args.size) if args.size else None, fps=args.fps,
-        style=Style(args.palette, args.labels), captions=args.captions, force=args.force, seed=args.seed)
+        style=Style(args.palette, args.labels, lang), captions=args.captions, force=args.force, seed=args.seed)
     ensure_gui_app()
     try:
         out = run_export(req, terminal_progress() if req.kind in ("mp4", "gif") else (lambda d, t: True))
@@ -227,7 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="FILE", help="write CSV to FILE, or - for standard output")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--list", action="store_true", help="list bundled scenarios")
-    p.add_argument("--stages", action="store_true", help="print the story stages")
+    p.add_argument("--stages", action="store_true", help="print the story stages (with their titles)")
+    add_lang_option(p)
     p.set_defaults(func=cmd_model)
 
     p = sub.add_parser("render", help="render one frame to PNG (offscreen)")
@@ -237,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="FILE.png")
     p.add_argument("--compare", metavar="SCENARIO", help="a second scenario beside the first")
     add_style_options(p)
+    add_lang_option(p)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("export", help="export PNG, MP4, GIF or a PDF handout (offscreen)")
@@ -250,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fps", type=int, help="frames per second (default 30; GIF 12)")
     p.add_argument("--captions", action="store_true", help="burn the stage captions into the frames")
     add_style_options(p)
+    add_lang_option(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("kiosk-supervise", help="run the kiosk and restart it if it dies or hangs")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from importlib import resources
 from typing import Callable
 
 import numpy as np
@@ -21,22 +20,26 @@ def _colours(img) -> int:
 
 
 def _languages() -> list[str]:
-    folder = resources.files("keta_viz.assets").joinpath("content")
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    from .content import languages
+
+    return list(languages())
 
 
 def check_content() -> str:
-    """Every language's stages, labels and citations resolve."""
+    """Every language's stages, labels and citations resolve; every translation is complete."""
     from .content import load_content
-    from .content.check import content_problems
+    from .content.check import content_problems, text_count, translation_problems
     from .scene.families import label_ids
 
     langs = _languages()
     problems = [f"{lang}: {line}" for lang in langs for line in content_problems(load_content(lang), label_ids())]
+    problems += [line for lang in langs if lang != "en"
+                 for line in translation_problems(load_content(lang), load_content("en"))]
     if problems:
         raise RuntimeError("; ".join(problems))
     refs = len(load_content(langs[0]).references)
-    return f"{len(langs)} language(s), {refs} references"
+    counts = ", ".join(f"{lang} {text_count(load_content(lang))}" for lang in langs)
+    return f"{len(langs)} language(s) complete (texts: {counts}), {refs} references"
 
 
 def check_scenarios() -> str:

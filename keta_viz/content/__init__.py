@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,6 +101,15 @@ class Content:
         return StageText(d["title"], d["plain"], d["expert"], d["analogy"],
                          tuple(d["sources"]), bool(d["in_animals"]))
 
+    def scenario_title(self, scenario) -> str:
+        """A scenario's title in this language: bundled titles are translated in ui.toml
+        [scenario_titles] (keyed by the English title); any other title is shown as written."""
+        return self.ui.get("scenario_titles", {}).get(scenario.title, scenario.title)
+
+    def tick(self, text: str) -> str:
+        """A story-axis tick label ('1 day') in this language, from ui.toml [axis_ticks]."""
+        return self.ui.get("axis_ticks", {}).get(text, text)
+
     def label(self, label_id: str, vocabulary: str) -> str:
         """A scene label in the given vocabulary."""
         return self.labels[label_id]["expert" if vocabulary == "expert" else "plain"]
@@ -163,6 +174,23 @@ class Content:
             days = int(t_hours // 24)
             return w["day"] if days == 1 else w["days"].format(n=days)
         return w["weeks"].format(n=int(t_hours // 168))
+
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # in POSIX precedence order
+
+
+def languages() -> tuple[str, ...]:
+    """The languages bundled in assets/content/ ('en', 'es', ...): one folder each."""
+    folder = resources.files("keta_viz.assets").joinpath("content")
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))))
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the system locale ('es_US.UTF-8' -> 'es') when it is bundled, else 'en'."""
+    env = os.environ if environ is None else environ
+    value = next((env[v] for v in LOCALE_VARIABLES if env.get(v)), "")
+    code = re.split(r"[_.@-]", value, maxsplit=1)[0].lower()
+    return code if code in languages() else "en"
 
 
 @lru_cache(maxsize=4)

@@ -109,13 +109,25 @@ def _with_caption(img: QImage, spec: FrameSpec, t_hours: float, band: int) -> QI
     p.setPen(line)
     p.drawLine(0, h, spec.width, h)
     p.setPen(pal.ink)
-    p.setFont(scene_font(band * 0.2))
     margin = band * 0.15
-    p.drawText(QRectF(margin, h + margin * 0.6, spec.width - 2 * margin, band - margin),
-               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-               caption_text(spec, t_hours))
+    box = QRectF(margin, h + margin * 0.6, spec.width - 2 * margin, band - margin)
+    text = caption_text(spec, t_hours)
+    p.setFont(caption_font(text, box))
+    p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
     p.end()
     return out
+
+
+def caption_font(text: str, box: QRectF):
+    """The caption font: a fifth of the band high, smaller (down to 60 %) when a long caption
+    (or a longer language) would not otherwise fit the band."""
+    full = box.height() / 0.85 * 0.2
+    for scale in (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6):
+        font = scene_font(full * scale)
+        wrapped = QFontMetrics(font).boundingRect(QRect(0, 0, int(box.width()), 100_000), Qt.TextFlag.TextWordWrap, text)
+        if wrapped.height() <= box.height():
+            break
+    return font
 
 
 def story_times(axis: StoryAxis, t_from: float, t_to: float, fps: int) -> list[float]:

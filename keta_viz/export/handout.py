@@ -227,6 +227,7 @@ def _timeline_strip(pg: _Page, tl: Timeline, content: Content) -> None:
             continue  # labels too close to read apart
         last_x = x
         p.drawLine(QPointF(x, pg.y), QPointF(x, pg.y + 1.5 * mm))
-        p.drawText(QRectF(x - 12 * mm, pg.y + 1.6 * mm, 24 * mm, 4 * mm), Qt.AlignmentFlag.AlignCenter, label)
+        p.drawText(QRectF(x - 12 * mm, pg.y + 1.6 * mm, 24 * mm, 4 * mm), Qt.AlignmentFlag.AlignCenter,
+                   content.tick(label))
     pg.y += 7 * mm
     pg.text(h["relief"], 7.5, colour=SOFT)

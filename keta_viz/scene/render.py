@@ -9,9 +9,10 @@ import os
 import sys
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from ..content import load_content
+from ..content.captions import stage_title
 from ..model import Timeline
 from .palette import palette
 from .synapse import Style, render_frame, scene_font
@@ -77,13 +78,23 @@ def compare_image(left: Timeline, right: Timeline, t_hours: float, width: int, h
         w, h = int(cell.width()), int(cell.height()) - band
         frame = scene_image(tl, t_hours, w, h, style, phase, seed)
         p.drawImage(int(cell.left()), int(cell.top()) + band, frame)
-        stage = content.stage(tl.scenario.drug, tl.stage_at(t_hours).id)
+        stage = stage_title(content, tl, t_hours)  # '[in animals]' added where the evidence is rodent
         p.setPen(pal.ink)
-        p.setFont(scene_font(band * 0.42, bold=True))
         title = QRectF(cell.left() + band * 0.4, cell.top(), cell.width() - band * 0.8, band)
-        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tl.scenario.title)
-        p.setFont(scene_font(band * 0.38))
-        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, stage.title)
+        stage_font = scene_font(band * 0.38)
+        stage_w = min(QFontMetricsF(stage_font).horizontalAdvance(stage), title.width() * 0.55)
+        # the scenario's title gets the room the stage title leaves: a smaller font, then '…', if need be
+        room, name = title.width() - stage_w - band * 0.6, content.scenario_title(tl.scenario)
+        for scale in (0.42, 0.38):
+            name_font = scene_font(band * scale, bold=True)
+            if QFontMetricsF(name_font).horizontalAdvance(name) <= room:
+                break
+        name = QFontMetricsF(name_font).elidedText(name, Qt.TextElideMode.ElideRight, room)
+        p.setFont(name_font)
+        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+        p.setFont(stage_font)
+        p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                   QFontMetricsF(stage_font).elidedText(stage, Qt.TextElideMode.ElideRight, stage_w + 1))
     divider = QColor(pal.ink_soft)
     divider.setAlpha(120)
     p.setPen(divider)
