@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 import unicodedata
@@ -10,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.scenario import family_of
+from ..model.story_axis import StoryAxis
 
 VOCABULARIES = ("plain", "expert")
 ROUTES = {"ketamine": "infusion", "esketamine": "spray"}  # the oral drugs: "tablet"
@@ -161,6 +163,20 @@ class Content:
         if t_hours < 14 * 24:
             return w["day"].format(n=int(t_hours // 24) + 1)
         return w["week"].format(n=int(t_hours // 168) + 1)
+
+    def tick_label(self, t_hours: float) -> str:
+        """A story-axis tick in words: '10 min', '6 h', '1 day', '4 weeks'."""
+        w = self.ui["ticks"]
+        for unit, hours, upto in (("minutes", 1 / 60, 1.0), ("hours", 1.0, 24.0), ("days", 24.0, 168.0),
+                                  ("weeks", 168.0, math.inf)):
+            if t_hours < upto * (1 - 1e-9):
+                n = round(t_hours / hours)
+                return w[unit if n != 1 else unit[:-1]].format(n=n)
+        raise AssertionError("unreachable")
+
+    def ticks(self, axis: StoryAxis) -> list[tuple[float, str]]:
+        """(u, words) of the story axis's ticks."""
+        return [(u, self.tick_label(t)) for u, t in axis.ticks()]
 
 
 @lru_cache(maxsize=4)

@@ -221,7 +221,7 @@ def _timeline_strip(pg: _Page, tl: Timeline, content: Content) -> None:
     pg.y = band_top + 5.5 * mm
     p.setFont(scene_font(7.5 * DPI / 72))
     last_x = -1e9
-    for u, label in axis.ticks():
+    for u, label in content.ticks(axis):
         x = x0 + u * (x1 - x0)
         if x - last_x < 16 * mm:
             continue  # labels too close to read apart

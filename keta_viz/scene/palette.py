@@ -68,3 +68,9 @@ def palette(name: str) -> Palette:
     if name not in PALETTES:
         raise ValueError(f"unknown palette '{name}' (use: {', '.join(PALETTES)})")
     return SCREEN if name == "screen" else PROJECTOR
+
+
+# Window chrome (toolbars, buttons, overlays) of the dark profile; the projector profile keeps the
+# system's light chrome.  The kiosk's chrome is dark in either palette.
+CHROME = {"window": "#161D26", "kiosk": "#111821", "overlay": "#0E141B", "control": "#263140",
+          "control_edge": "#3A4350", "control_on": "#3E5068", "text": "#F4EFE8", "hint": "#F0E442"}

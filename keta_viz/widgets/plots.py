@@ -9,10 +9,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from ..content import load_content
+from ..app.session import Session
 from ..model import Timeline
 from ..scene.palette import palette
-from .playhead import Playhead
 
 PLOT_GROUPS = {
     "ketamine": (("plasma", ("plasma_ng_per_ml",)),
@@ -37,17 +36,17 @@ DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.P
 
 
 class StoryAxisItem(pg.AxisItem):
-    """Bottom axis with the story ticks (1 min, 1 h, 1 day, 1 week...)."""
+    """Bottom axis with the story ticks (1 min, 1 h, 1 day, 1 week...) in the Session's language."""
 
-    def __init__(self, playhead: Playhead):
+    def __init__(self, session: Session):
         super().__init__("bottom")
-        self.playhead = playhead
+        self.session = session
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
-        return [(1.0, [u for u, _ in self.playhead.axis.ticks()])]
+        return [(1.0, [u for u, _ in self.session.playhead.axis.ticks()])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
-        labels = dict((round(u, 6), text) for u, text in self.playhead.axis.ticks())
+        labels = dict((round(u, 6), text) for u, text in self.session.content.ticks(self.session.playhead.axis))
         return [labels.get(round(v, 6), "") for v in values]
 
 
@@ -84,12 +83,11 @@ def shown_series(group: str, timelines: list[Timeline], k: int) -> tuple[str, ..
 class PlotsPanel(QWidget):
     """Three plots side by side (drug level, receptors and signals, spines and relief)."""
 
-    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None,
-                 palette_name: str = "screen"):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.playhead = playhead
-        self.content = load_content()
-        self.palette_name = palette_name
+        self.session = session
+        self.playhead = session.playhead
+        self.palette_name = session.palette
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(None)
         layout = QVBoxLayout(self)
@@ -101,26 +99,34 @@ class PlotsPanel(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._syncing = False
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
-        self.set_timelines(timelines)
-        playhead.time_changed.connect(self._follow)
-        playhead.axis_changed.connect(lambda: self.set_timelines(self.timelines))
+        self.rebuild()
+        self.playhead.time_changed.connect(self._follow)
+        session.timelines_changed.connect(lambda: self.rebuild())  # looked up late: tests count builds
+        session.language_changed.connect(lambda: self.rebuild())
+        session.style_changed.connect(self._restyle)
 
-    def set_palette(self, name: str) -> None:
-        """'screen' (dark) or 'projector' (light): text colours of axes, titles and legends."""
-        if name != self.palette_name:
-            self.palette_name = name
-            self.set_timelines(self.timelines)
+    @property
+    def timelines(self) -> tuple[Timeline, ...]:
+        """The scenarios plotted."""
+        return self.session.timelines
 
-    def set_timelines(self, timelines: list[Timeline]) -> None:
-        """Plot these scenarios (in compare, colour says which side and dashes which series)."""
-        self.timelines = timelines
+    def _restyle(self) -> None:
+        """Palette 'screen' (dark) or 'projector' (light): text colours of axes, titles and legends."""
+        if self.session.palette != self.palette_name:
+            self.palette_name = self.session.palette
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Plot the Session's scenarios (in compare, colour says which side and dashes which series)."""
+        timelines = self.timelines
+        self.content = self.session.content
         self.graphics.clear()
         self.plots, self.legends, self.cursors, self.curves = [], [], [], {}
         names = self.content.ui["plots"]
         pal = palette(self.palette_name)
         ink, soft = pal.ink.name(), pal.ink_soft.name()
         for row, (group, _) in enumerate(PLOT_GROUPS[timelines[0].scenario.family]):
-            plot = self.graphics.addPlot(row=0, col=row, axisItems={"bottom": StoryAxisItem(self.playhead)})
+            plot = self.graphics.addPlot(row=0, col=row, axisItems={"bottom": StoryAxisItem(self.session)})
             plot.setTitle(plot_title(names[group], self.content.ui["badges"]["illustrative"], ink, soft), size="9pt")
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)

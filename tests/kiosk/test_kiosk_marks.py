@@ -21,13 +21,13 @@ def stage_start(tl, animals: bool) -> float:
 
 def test_disclaimer_in_every_kiosk_state(kiosk, qtbot, clock):
     assert kiosk.disclaimer.text() == CONTENT.ui["about"]["disclaimer"]
-    assert kiosk.mode == "attract" and shown_inside(kiosk.disclaimer, kiosk)
+    assert kiosk.states.mode == "attract" and shown_inside(kiosk.disclaimer, kiosk)
     for _ in range(95):  # the tour moves on to its compare step
         clock.now += 1.0
         kiosk.tick()
-    assert len(kiosk.views) == 2 and shown_inside(kiosk.disclaimer, kiosk)
-    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    assert kiosk.mode == "interactive" and shown_inside(kiosk.disclaimer, kiosk)
+    assert len(kiosk.synapse.views) == 2 and shown_inside(kiosk.disclaimer, kiosk)
+    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.states.mode == "interactive" and shown_inside(kiosk.disclaimer, kiosk)
     clock.now += 35
     kiosk.tick()
     assert kiosk.countdown.isVisible() and shown_inside(kiosk.disclaimer, kiosk)
@@ -37,26 +37,26 @@ def test_disclaimer_in_every_kiosk_state(kiosk, qtbot, clock):
 
 
 def test_badge_at_animal_stages_only(kiosk, qtbot):
-    tl = kiosk.timelines[0]
+    tl = kiosk.session.timelines[0]
     kiosk.playhead.seek(stage_start(tl, True))
-    assert kiosk.animal_badge.isVisible() and kiosk.animal_badge.text() == CONTENT.ui["badges"]["in_animals"]
-    box = QRect(kiosk.animal_badge.mapTo(kiosk, QPoint(0, 0)), kiosk.animal_badge.size())
+    assert kiosk.caption.badge.isVisible() and kiosk.caption.badge.text() == CONTENT.ui["badges"]["in_animals"]
+    box = QRect(kiosk.caption.badge.mapTo(kiosk, QPoint(0, 0)), kiosk.caption.badge.size())
     assert kiosk.rect().contains(box)
     kiosk.playhead.seek(stage_start(tl, False))
-    assert not kiosk.animal_badge.isVisible()
-    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert not kiosk.caption.badge.isVisible()
+    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["ssri"], Qt.MouseButton.LeftButton)
-    ssri = kiosk.timelines[0]
+    ssri = kiosk.session.timelines[0]
     kiosk.playhead.seek(stage_start(ssri, True))
-    assert kiosk.animal_badge.isVisible()
+    assert kiosk.caption.badge.isVisible()
     kiosk.playhead.seek(stage_start(ssri, False))
-    assert not kiosk.animal_badge.isVisible()
+    assert not kiosk.caption.badge.isVisible()
 
 
 def test_compare_caption_marks_spines_and_model_in_the_kiosk(kiosk, qtbot):
-    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
     kiosk.playhead.seek(24)
     text = kiosk.caption.text()
     assert "% in animals" in text and text.count("illustrative model") == 2
-    assert not kiosk.animal_badge.isVisible()  # each side's caption carries its own marking
+    assert not kiosk.caption.badge.isVisible()  # each side's caption carries its own marking

@@ -15,23 +15,23 @@ def compare(window):
 
 
 def test_both_views_show_the_same_time(compare):
-    assert len(compare.views) == 2
+    assert len(compare.synapse.views) == 2
     for t in (0.5, 24, 300):
         compare.playhead.seek(t)
-        assert {v.playhead.t for v in compare.views} == {t}
-        assert compare.views[0].timeline.scenario.drug == "ketamine"
-        assert compare.views[1].timeline.scenario.drug == "escitalopram"
+        assert {v.session.playhead.t for v in compare.synapse.views} == {t}
+        assert compare.synapse.views[0].timeline.scenario.drug == "ketamine"
+        assert compare.synapse.views[1].timeline.scenario.drug == "escitalopram"
 
 
 def test_axis_spans_the_longer_scenario(compare):
-    assert compare.playhead.axis.span_h == compare.compare_timeline.end == 56 * 24
+    assert compare.playhead.axis.span_h == compare.session.timelines[1].end == 56 * 24
 
 
 def test_caption_numbers_and_stages_match_the_timelines(compare):
     compare.playhead.seek(24)
     text = compare.caption.text()
     c = load_content()
-    ket, esc = compare.timeline, compare.compare_timeline
+    ket, esc = compare.timeline, compare.session.timelines[1]
     assert text.startswith("Day 2")
     assert c.stage("ketamine", ket.stage_at(24).id).title in text
     assert c.stage("ssri", esc.stage_at(24).id).title in text
@@ -54,7 +54,7 @@ def test_spine_numbers_say_in_animals_and_every_side_says_illustrative_model(com
 
 def test_animal_stages_are_marked_on_each_side(compare):
     c = load_content()
-    for side, tl in enumerate((compare.timeline, compare.compare_timeline)):
+    for side, tl in enumerate((compare.timeline, compare.session.timelines[1])):
         for stage in tl.stages:
             compare.playhead.seek(stage.start + 1e-6)
             text = compare.caption.text().split(" · ")[side]
@@ -66,23 +66,23 @@ def test_changing_one_side_keeps_the_time(compare):
     compare.playhead.seek(30)
     assert compare.set_compare("fluoxetine")
     assert compare.playhead.t == 30
-    assert compare.views[1].timeline.scenario.drug == "fluoxetine"
+    assert compare.synapse.views[1].timeline.scenario.drug == "fluoxetine"
     assert compare.set_scenario("esketamine-nasal")
-    assert compare.playhead.t == 30 and compare.views[0].timeline.scenario.drug == "esketamine"
+    assert compare.playhead.t == 30 and compare.synapse.views[0].timeline.scenario.drug == "esketamine"
 
 
 def test_key_moments_seek(compare):
-    compare.moment_buttons[1].click()
+    compare.transport.moment_buttons[1].click()
     assert compare.playhead.t == 24
 
 
 def test_narrow_window_stacks_views(compare, qtbot):
     compare.resize(1000, 900)
     qtbot.wait(10)
-    assert compare.views[1].y() > compare.views[0].y()
+    assert compare.synapse.views[1].y() > compare.synapse.views[0].y()
     compare.resize(1600, 900)
     qtbot.wait(10)
-    assert compare.views[1].x() > compare.views[0].x()
+    assert compare.synapse.views[1].x() > compare.synapse.views[0].x()
 
 
 def test_caption_function_is_composed_not_fixed():

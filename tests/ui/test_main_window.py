@@ -15,7 +15,7 @@ def grab(widget):
 
 def test_scrubber_drag_moves_playhead_and_every_view_follows(window, qtbot):
     sc = window.scrubber
-    before_view = grab(window.views[0])
+    before_view = grab(window.synapse.views[0])
     y = int(sc._track().center().y())
     x0, x1 = int(sc.u_to_x(0.2)), int(sc.u_to_x(0.5))
     qtbot.mousePress(sc, Qt.MouseButton.LeftButton, pos=QPoint(x0, y))
@@ -26,9 +26,9 @@ def test_scrubber_drag_moves_playhead_and_every_view_follows(window, qtbot):
     assert all(c.value() == pytest.approx(window.playhead.u) for c in window.plots.cursors)
     stage = window.timeline.stage_at(t)
     assert window.narration.sections[0].stage_id == stage.id
-    assert load_content().time_in_words(t, "ketamine") == window.time_label.text()
-    window.views[0].repaint()
-    assert not np.array_equal(before_view, grab(window.views[0]))
+    assert load_content().time_in_words(t, "ketamine") == window.transport.time_label.text()
+    window.synapse.views[0].repaint()
+    assert not np.array_equal(before_view, grab(window.synapse.views[0]))
 
 
 @pytest.mark.parametrize("key, expect", [
@@ -76,7 +76,7 @@ def test_whole_story_takes_about_90_seconds(window, clock):
 
 
 def test_loop_restarts(window, clock):
-    window.loop_button.setChecked(True)
+    window.transport.loop_button.setChecked(True)
     window.playhead.seek_u(0.99)
     window.playhead.set_playing(True)
     clock.now += 3.0
@@ -85,7 +85,7 @@ def test_loop_restarts(window, clock):
 
 
 def test_particles_move_while_paused(window, clock):
-    view = window.views[0]
+    view = window.synapse.views[0]
     a = view.frame().copy()
     clock.now += 0.5
     window.tick()

@@ -14,21 +14,21 @@ def test_presentation_hides_chrome_and_uses_projector_palette(presenting):
     w = presenting
     assert w.prefs.palette == "projector"
     assert not w.menuBar().isVisible() and not w.narration.isVisible() and not w.plots.isVisible()
-    assert w.stage_caption.isVisible() and w.caption_pixels() >= 32
-    stage_title = w.content.stage("ketamine", w.timeline.stage_at(w.playhead.t).id).title
+    assert w.stage_caption.isVisible() and w.presentation.caption_pixels() >= 32
+    stage_title = w.session.content.stage("ketamine", w.timeline.stage_at(w.playhead.t).id).title
     assert stage_title in w.stage_caption.text()
 
 
 def test_controls_fade_after_3s_and_return_on_input(presenting, clock, qtbot):
     w = presenting
-    w.note_input()
+    w.presentation.note_input()
     clock.now += 2.9
     w.tick()
     assert w.controls_fade.opacity() == 1.0
     clock.now += 1.0
     w.tick()
     assert w.controls_fade.opacity() == 0.0
-    qtbot.mouseMove(w.views[0], QPoint(50, 50))
+    qtbot.mouseMove(w.synapse.views[0], QPoint(50, 50))
     assert w.controls_fade.opacity() == 1.0
 
 
@@ -43,7 +43,7 @@ def test_clicker_keys_and_escape(presenting, qtbot):
 
 def test_pen_strokes_stay_on_the_diagram(presenting, qtbot):
     w = presenting
-    view = w.views[0]
+    view = w.synapse.views[0]
     qtbot.keyClick(w, Qt.Key.Key_P)
     assert view.pen_on
     a, b = QPoint(view.width() // 3, view.height() // 2), QPoint(view.width() // 2, view.height() // 2)
