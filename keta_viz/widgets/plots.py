@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..app.session import Session
 from ..model import Timeline
-from ..scene.palette import palette
+from ..scene.palette import SERIES, SIDES, UNNAMED_SERIES, palette
 
 PLOT_GROUPS = {
     "ketamine": (("plasma", ("plasma_ng_per_ml",)),
@@ -21,17 +21,12 @@ PLOT_GROUPS = {
              ("signals", ("sert_occupancy", "serotonin", "autoreceptor_brake", "bdnf")),
              ("outcome", ("spine_density", "relief"))),
 }
-SERIES_COLOURS = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "glutamate": "#E69F00",
-                  "ampa": "#009E73", "bdnf": "#56B4E9", "spine_density": "#F0E442", "relief": "#009E73",
-                  "sert_occupancy": "#D55E00", "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00",
-                  "dissociation": "#D55E00"}
 SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
 COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
 LEGEND_SWATCH_PX = 36  # a legend sample and the gaps around it
 LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
 
 
-SIDE_COLOURS = ("#E69F00", "#56B4E9")  # the scrubber's track colours of the two compared sides
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
 
@@ -158,10 +153,10 @@ class PlotsPanel(QWidget):
             label = self.content.ui["series"][name]
             if compare:  # colour says which side, dashes say which series
                 label = f"{self.content.ui['drugs'][tl.scenario.drug]}: {label}"
-                pen = pg.mkPen(SIDE_COLOURS[k], width=2, style=DASHES[j % len(DASHES)])
+                pen = pg.mkPen(SIDES[k], width=2, style=DASHES[j % len(DASHES)])
             else:
                 style = Qt.PenStyle.DashLine if name in SIDE_EFFECTS else Qt.PenStyle.SolidLine
-                pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2, style=style)
+                pen = pg.mkPen(SERIES.get(name, UNNAMED_SERIES), width=2, style=style)
             curve = plot.plot(u, tl.series(name)[::step], pen=pen)
             legend.addItem(curve, label)
             # curves never change while the cursor moves: repaint them from a pixmap

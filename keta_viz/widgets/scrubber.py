@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..app.session import Session
+from ..scene.palette import SIDES
 from ..scene.synapse import NO_PEN, scene_font
-from .plots import SIDE_COLOURS
 
 
 class Scrubber(QWidget):
@@ -82,7 +82,7 @@ class Scrubber(QWidget):
             y = tr.top() + row * 22 * k
             for st in tl.stages:
                 x0, x1 = self.u_to_x(axis.to_u(st.start)), self.u_to_x(axis.to_u(st.end))
-                col = QColor(SIDE_COLOURS[row % 2])
+                col = QColor(SIDES[row % 2])
                 col.setAlpha(70 if st.index % 2 == 0 else 130)
                 p.setPen(NO_PEN)
                 p.setBrush(col)

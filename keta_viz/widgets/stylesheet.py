@@ -8,7 +8,7 @@ from ..scene.palette import CHROME
 def application_stylesheet(palette_name: str) -> str:
     """The consult window's chrome: dark on the 'screen' palette, the system's on 'projector'."""
     c = CHROME
-    sheet = "QWidget#black-screen { background:black }"
+    sheet = f"QWidget#black-screen {{ background:{c['blank']} }}"
     if palette_name == "screen":
         sheet += (f" QMainWindow, QWidget {{ background:{c['window']}; color:{c['text']} }}"
                   f" QToolButton, QComboBox {{ background:{c['control']}; border:1px solid {c['control_edge']};"
