@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         """The science: what the picture simplifies, its sources, the disclaimer."""
         from .about import AboutDialog
 
-        AboutDialog(self, vocabulary=self.session.vocabulary).open()
+        AboutDialog(self, vocabulary=self.session.vocabulary, lang=self.session.language).open()
 
     def _plots_toggled(self, on: bool) -> None:
         self.prefs.plots = on
