@@ -87,3 +87,28 @@ def test_every_view_follows_the_session(window):
     window.session.set_timelines(window.session.timelines[:1])
     assert len(window.synapse.views) == 1 and not window.synapse.all_views[1].isVisible()
     assert not window.compare_action.isChecked() and not window.caption.isVisible()
+
+
+def test_a_language_switch_rewords_every_view(window, monkeypatch):
+    """A second language (here English with other tick and time words) reaches the views."""
+    import dataclasses
+
+    from keta_viz.app import session as session_module
+    from keta_viz.content import load_content
+    from keta_viz.scene import synapse as synapse_module
+
+    en = load_content("en")
+    ui = {**en.ui, "ticks": {k: v + " (xx)" for k, v in en.ui["ticks"].items()},
+          "time": {**en.ui["time"], "before": "Avant"}}
+    xx = dataclasses.replace(en, lang="xx", ui=ui)
+    monkeypatch.setattr(session_module, "load_content", lambda lang: xx if lang == "xx" else en)
+    monkeypatch.setattr(synapse_module, "load_content", lambda lang: en)  # the picture's labels
+    window.playhead.seek(0)
+    changed = count(window.session.language_changed)
+    window.session.set_language("xx")
+    assert len(changed) == 1 and window.session.style.lang == "xx"
+    assert window.transport.time_label.text() == "Avant"
+    assert window.scrubber.session.content is xx
+    axis_item = window.plots.plots[0].getAxis("bottom")
+    assert all(text.endswith("(xx)") for text in axis_item.tickStrings([u for u, _ in window.playhead.axis.ticks()], 1, 1))
+    assert window.narration.sections[0].content is xx
