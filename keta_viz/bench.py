@@ -223,6 +223,8 @@ def measure_window(results: dict, quick: bool) -> None:
     """Frame pacing in a live event loop while the story plays: intervals between synapse paints."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
+    from .widgets.synapse_view import SynapseView
+
     class Paints(QObject):
         def __init__(self):
             super().__init__()
@@ -241,7 +243,7 @@ def measure_window(results: dict, quick: bool) -> None:
             w.set_presentation(True)
             _settle()
         paints = Paints()
-        paints.view = w.synapse.views[0]
+        paints.view = next(v for v in w.views if isinstance(v, SynapseView))
         paints.view.installEventFilter(paints)
         w.playhead.seek(busiest_time(w.timeline))
         w.playhead.set_playing(True)

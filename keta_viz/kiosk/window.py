@@ -130,6 +130,21 @@ class KioskWindow(QWidget):
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
 
+    @property
+    def views(self):
+        """The synapse views shown (two in compare)."""
+        return self.synapse.views
+
+    @property
+    def mode(self) -> str:
+        """'attract' (the guided tour) or 'interactive' (a visitor)."""
+        return self.states.mode
+
+    @property
+    def tour_index(self) -> int:
+        """The step of the attract tour being played."""
+        return self.states.tour_index
+
     # ------------------------------------------------------------------ building ---
     def _timeline(self, name: str) -> Timeline:
         if name not in self._timelines:

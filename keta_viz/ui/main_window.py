@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
             action.blockSignals(True)
             action.setChecked(on)
             action.blockSignals(False)
-        self.setStyleSheet(application_stylesheet(s.palette))
+        if self.styleSheet() != (sheet := application_stylesheet(s.palette)):
+            self.setStyleSheet(sheet)  # re-polishing every widget is slow: only when the palette changes
         self.presentation.apply_sizes()
 
     def choose_scenario_file(self) -> None:
@@ -236,9 +237,10 @@ class MainWindow(QMainWindow):
         """Export the Session to a file (PNG, MP4, GIF or PDF) with a progress dialog."""
         return export_dialog.export_to(self, path)
 
-    def drawing_image(self):
-        """The clinician's pen drawing over the current frame, or None when nothing is drawn."""
-        return self.synapse.drawing()
+    @property
+    def views(self):
+        """The synapse views shown (two in compare)."""
+        return self.synapse.views
 
     def show_error(self, text: str) -> None:
         """A clear, non-blocking message box."""

@@ -21,7 +21,6 @@ class StageSection(QWidget):
         self.timeline = timeline
         self.content = content
         self.vocabulary = "plain"
-        self.font_scale = 1.0
         self.header = QLabel()
         self.title = QLabel()
         self.badge = AnimalBadge(content)
@@ -48,22 +47,20 @@ class StageSection(QWidget):
         tl = self.timeline
         stage = tl.stage_at(t)
         words = self.content.time_in_words(t, tl.scenario.drug)
-        key = (stage.id, words, self.vocabulary, self.font_scale, id(tl))
+        key = (stage.id, words, self.vocabulary, id(tl))
         if key == self._shown:
             return
         self._shown = key
         st = self.content.stage(tl.scenario.drug, stage.id)
         self.stage_id = stage.id
-        s = self.font_scale
-        self.header.setText(f"<span style='font-size:{11 * s:.0f}pt'>{html.escape(tl.scenario.title)}"
+        self.header.setText(f"<span style='font-size:11pt'>{html.escape(tl.scenario.title)}"
                             f" · {html.escape(words)}</span>")
-        self.title.setText(f"<b style='font-size:{18 * s:.0f}pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
-        self.badge.set_pixel_size(round(13 * s))
+        self.title.setText(f"<b style='font-size:18pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
         self.badge.setVisible(st.in_animals)
-        self.body.setText(f"<span style='font-size:{13 * s:.0f}pt'>{html.escape(st.body(self.vocabulary))}</span>")
-        self.analogy.setText(f"<i style='font-size:{12 * s:.0f}pt'>“{html.escape(st.analogy)}”</i>")
+        self.body.setText(f"<span style='font-size:13pt'>{html.escape(st.body(self.vocabulary))}</span>")
+        self.analogy.setText(f"<i style='font-size:12pt'>“{html.escape(st.analogy)}”</i>")
         self.sources_button.setText(self.content.ui["narration"]["sources"].format(n=len(st.sources)))
-        self.sources.setText("<br>".join(f"<span style='font-size:{9 * s:.0f}pt'>• "
+        self.sources.setText("<br>".join(f"<span style='font-size:9pt'>• "
                                          f"{html.escape(self.content.citation(k))}</span>" for k in st.sources))
 
 
@@ -76,7 +73,6 @@ class NarrationPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(300)
-        self.font_scale = 1.0
         self.sections: list[StageSection] = []
         self._build()
         session.playhead.time_changed.connect(self.refresh)
@@ -102,5 +98,4 @@ class NarrationPanel(QScrollArea):
         """Re-read the texts for the current time and vocabulary."""
         for sec in self.sections:
             sec.vocabulary = self.session.vocabulary
-            sec.font_scale = self.font_scale
             sec.show_time(self.session.playhead.t)

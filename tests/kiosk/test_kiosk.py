@@ -23,9 +23,9 @@ def test_close_attempts_are_ignored(kiosk, qtbot):
 
 
 def test_touch_switches_to_touch_ui_with_big_buttons(kiosk, qtbot):
-    assert kiosk.states.mode == "attract" and not kiosk.touch_ui.isVisible()
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    assert kiosk.states.mode == "interactive" and kiosk.touch_ui.isVisible()
+    assert kiosk.mode == "attract" and not kiosk.touch_ui.isVisible()
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.mode == "interactive" and kiosk.touch_ui.isVisible()
     from keta_viz.kiosk.window import touch_pixels
 
     mm15 = touch_pixels(kiosk)
@@ -33,41 +33,41 @@ def test_touch_switches_to_touch_ui_with_big_buttons(kiosk, qtbot):
         assert b.minimumHeight() >= mm15
     assert kiosk.scrubber.height() >= mm15  # a drag target for a finger
     qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
-    assert len(kiosk.synapse.views) == 2 and kiosk.synapse.all_views[1].isVisible()
+    assert len(kiosk.views) == 2 and kiosk.synapse.all_views[1].isVisible()
     qtbot.mouseClick(kiosk.stage_buttons[4], Qt.MouseButton.LeftButton)
     assert kiosk.playhead.t == pytest.approx(kiosk.session.timelines[0].stages[4].start)
     qtbot.mouseClick(kiosk.buttons["ketamine"], Qt.MouseButton.LeftButton)
-    assert len(kiosk.synapse.views) == 1 and not kiosk.synapse.all_views[1].isVisible()
+    assert len(kiosk.views) == 1 and not kiosk.synapse.all_views[1].isVisible()
 
 
 def test_idle_shows_countdown_then_resets_to_attract(kiosk, qtbot, clock):
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["ssri"], Qt.MouseButton.LeftButton)
     kiosk.playhead.seek(300)
     clock.now += 31
     kiosk.tick()
-    assert kiosk.countdown.isVisible() and kiosk.states.mode == "interactive"
+    assert kiosk.countdown.isVisible() and kiosk.mode == "interactive"
     clock.now += 10
     kiosk.tick()
-    assert kiosk.states.mode == "attract" and not kiosk.countdown.isVisible()
+    assert kiosk.mode == "attract" and not kiosk.countdown.isVisible()
     assert kiosk.session.timelines[0].scenario.name == "ketamine-iv" and kiosk.playhead.t < 1
 
 
 def test_input_during_countdown_keeps_the_visitor(kiosk, qtbot, clock):
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     clock.now += 35
     kiosk.tick()
     assert kiosk.countdown.isVisible()
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
-    assert not kiosk.countdown.isVisible() and kiosk.states.mode == "interactive"
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    assert not kiosk.countdown.isVisible() and kiosk.mode == "interactive"
 
 
 def test_attract_loop_moves_on_through_the_tour(kiosk, clock):
-    assert len(kiosk.synapse.views) == 1
+    assert len(kiosk.views) == 1
     for _ in range(95):
         clock.now += 1.0
         kiosk.tick()
-    assert kiosk.states.tour_index == 1 and len(kiosk.synapse.views) == 2
+    assert kiosk.tour_index == 1 and len(kiosk.views) == 2
 
 
 def test_right_pin_exits_wrong_pin_does_not_and_is_rate_limited(kiosk, qtbot, clock):
@@ -90,13 +90,13 @@ def test_no_dialog_or_browser_is_reachable(kiosk, qtbot, monkeypatch):
         monkeypatch.setattr(QFileDialog, name, lambda *a, **k: calls.append(name) or ("", ""))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda *a: calls.append("url"))
     monkeypatch.setattr(QMessageBox, "exec", lambda *a: calls.append("box"))
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     for b in kiosk.findChildren(QPushButton):
         if b.isVisible() and b.parent() is not kiosk.pin_pad:
             b.click()
     for key in (Qt.Key.Key_O, Qt.Key.Key_E, Qt.Key.Key_P, Qt.Key.Key_F1):
         qtbot.keyClick(kiosk, key, Qt.KeyboardModifier.ControlModifier)
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.RightButton, pos=QPoint(40, 40))
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.RightButton, pos=QPoint(40, 40))
     assert calls == []
     assert not kiosk.findChildren(QMenuBar) and not kiosk.findChildren(QMenu)
     assert kiosk.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu and not kiosk.acceptDrops()
@@ -159,20 +159,20 @@ def test_idle_reset_closes_the_pin_pad(kiosk, qtbot, clock):
     qtbot.keyClicks(kiosk.pin_pad.entry, "12")
     clock.now += 41  # idle 30 s + countdown 10 s
     kiosk.tick()
-    assert kiosk.states.mode == "attract" and not kiosk.pin_pad.isVisible()
+    assert kiosk.mode == "attract" and not kiosk.pin_pad.isVisible()
     open_pin_pad(kiosk, qtbot)
     assert kiosk.pin_pad.entry.text() == ""  # the half-typed PIN is gone
 
 
 def test_typing_a_pin_is_activity(kiosk, qtbot, clock):
     open_pin_pad(kiosk, qtbot)
-    assert kiosk.states.mode == "interactive"  # the exit chord itself is activity
+    assert kiosk.mode == "interactive"  # the exit chord itself is activity
     for digit in "246802":
         clock.now += 15  # slow typing: 90 s in all, more than idle + countdown
         qtbot.keyClick(kiosk.pin_pad.entry, digit)
         clock.now += 15
         kiosk.tick()
-        assert kiosk.states.mode == "interactive" and kiosk.states.countdown_left is None and kiosk.pin_pad.isVisible()
+        assert kiosk.mode == "interactive" and kiosk.states.countdown_left is None and kiosk.pin_pad.isVisible()
     assert kiosk.pin_pad.entry.text() == "246802"
 
 

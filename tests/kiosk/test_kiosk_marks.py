@@ -21,13 +21,13 @@ def stage_start(tl, animals: bool) -> float:
 
 def test_disclaimer_in_every_kiosk_state(kiosk, qtbot, clock):
     assert kiosk.disclaimer.text() == CONTENT.ui["about"]["disclaimer"]
-    assert kiosk.states.mode == "attract" and shown_inside(kiosk.disclaimer, kiosk)
+    assert kiosk.mode == "attract" and shown_inside(kiosk.disclaimer, kiosk)
     for _ in range(95):  # the tour moves on to its compare step
         clock.now += 1.0
         kiosk.tick()
-    assert len(kiosk.synapse.views) == 2 and shown_inside(kiosk.disclaimer, kiosk)
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    assert kiosk.states.mode == "interactive" and shown_inside(kiosk.disclaimer, kiosk)
+    assert len(kiosk.views) == 2 and shown_inside(kiosk.disclaimer, kiosk)
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.mode == "interactive" and shown_inside(kiosk.disclaimer, kiosk)
     clock.now += 35
     kiosk.tick()
     assert kiosk.countdown.isVisible() and shown_inside(kiosk.disclaimer, kiosk)
@@ -44,7 +44,7 @@ def test_badge_at_animal_stages_only(kiosk, qtbot):
     assert kiosk.rect().contains(box)
     kiosk.playhead.seek(stage_start(tl, False))
     assert not kiosk.caption.badge.isVisible()
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["ssri"], Qt.MouseButton.LeftButton)
     ssri = kiosk.session.timelines[0]
     kiosk.playhead.seek(stage_start(ssri, True))
@@ -54,7 +54,7 @@ def test_badge_at_animal_stages_only(kiosk, qtbot):
 
 
 def test_compare_caption_marks_spines_and_model_in_the_kiosk(kiosk, qtbot):
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
     kiosk.playhead.seek(24)
     text = kiosk.caption.text()

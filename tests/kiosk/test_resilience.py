@@ -21,7 +21,7 @@ def test_an_exception_in_a_handler_is_logged_and_the_kiosk_carries_on(kiosk, qtb
         raise RuntimeError("stage button exploded")
 
     monkeypatch.setattr(kiosk.session, "jump_to_stage", broken)
-    qtbot.mouseClick(kiosk.synapse.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     with caplog.at_level(logging.ERROR, logger="keta_viz.kiosk"):
         qtbot.mouseClick(kiosk.stage_buttons[2], Qt.MouseButton.LeftButton)
     assert "unhandled exception" in caplog.text and "stage button exploded" in caplog.text

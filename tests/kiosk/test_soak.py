@@ -22,9 +22,9 @@ def test_attract_loop_50000_frames_without_leaks(kiosk, clock):
         for i in range(n):
             clock.now += 1 / FPS
             kiosk.tick()
-            for v in kiosk.synapse.views:
+            for v in kiosk.views:
                 v.frame()
-            steps_seen.add(kiosk.states.tour_index)
+            steps_seen.add(kiosk.tour_index)
             if i % 200 == 0:
                 QApplication.processEvents()
 
@@ -38,4 +38,4 @@ def test_attract_loop_50000_frames_without_leaks(kiosk, clock):
     assert steps_seen == set(range(len(kiosk.config.tour)))  # the loop really went round
     assert rss_mb() - rss0 < 5.0
     assert len(gc.get_objects()) - objects0 < 500
-    assert kiosk.states.mode == "attract"
+    assert kiosk.mode == "attract"

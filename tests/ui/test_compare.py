@@ -15,12 +15,12 @@ def compare(window):
 
 
 def test_both_views_show_the_same_time(compare):
-    assert len(compare.synapse.views) == 2
+    assert len(compare.views) == 2
     for t in (0.5, 24, 300):
         compare.playhead.seek(t)
-        assert {v.session.playhead.t for v in compare.synapse.views} == {t}
-        assert compare.synapse.views[0].timeline.scenario.drug == "ketamine"
-        assert compare.synapse.views[1].timeline.scenario.drug == "escitalopram"
+        assert {v.session.playhead.t for v in compare.views} == {t}
+        assert compare.views[0].timeline.scenario.drug == "ketamine"
+        assert compare.views[1].timeline.scenario.drug == "escitalopram"
 
 
 def test_axis_spans_the_longer_scenario(compare):
@@ -66,9 +66,9 @@ def test_changing_one_side_keeps_the_time(compare):
     compare.playhead.seek(30)
     assert compare.set_compare("fluoxetine")
     assert compare.playhead.t == 30
-    assert compare.synapse.views[1].timeline.scenario.drug == "fluoxetine"
+    assert compare.views[1].timeline.scenario.drug == "fluoxetine"
     assert compare.set_scenario("esketamine-nasal")
-    assert compare.playhead.t == 30 and compare.synapse.views[0].timeline.scenario.drug == "esketamine"
+    assert compare.playhead.t == 30 and compare.views[0].timeline.scenario.drug == "esketamine"
 
 
 def test_key_moments_seek(compare):
@@ -79,10 +79,10 @@ def test_key_moments_seek(compare):
 def test_narrow_window_stacks_views(compare, qtbot):
     compare.resize(1000, 900)
     qtbot.wait(10)
-    assert compare.synapse.views[1].y() > compare.synapse.views[0].y()
+    assert compare.views[1].y() > compare.views[0].y()
     compare.resize(1600, 900)
     qtbot.wait(10)
-    assert compare.synapse.views[1].x() > compare.synapse.views[0].x()
+    assert compare.views[1].x() > compare.views[0].x()
 
 
 def test_caption_function_is_composed_not_fixed():

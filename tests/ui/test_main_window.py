@@ -15,7 +15,7 @@ def grab(widget):
 
 def test_scrubber_drag_moves_playhead_and_every_view_follows(window, qtbot):
     sc = window.scrubber
-    before_view = grab(window.synapse.views[0])
+    before_view = grab(window.views[0])
     y = int(sc._track().center().y())
     x0, x1 = int(sc.u_to_x(0.2)), int(sc.u_to_x(0.5))
     qtbot.mousePress(sc, Qt.MouseButton.LeftButton, pos=QPoint(x0, y))
@@ -27,8 +27,8 @@ def test_scrubber_drag_moves_playhead_and_every_view_follows(window, qtbot):
     stage = window.timeline.stage_at(t)
     assert window.narration.sections[0].stage_id == stage.id
     assert load_content().time_in_words(t, "ketamine") == window.transport.time_label.text()
-    window.synapse.views[0].repaint()
-    assert not np.array_equal(before_view, grab(window.synapse.views[0]))
+    window.views[0].repaint()
+    assert not np.array_equal(before_view, grab(window.views[0]))
 
 
 @pytest.mark.parametrize("key, expect", [
@@ -85,7 +85,7 @@ def test_loop_restarts(window, clock):
 
 
 def test_particles_move_while_paused(window, clock):
-    view = window.synapse.views[0]
+    view = window.views[0]
     a = view.frame().copy()
     clock.now += 0.5
     window.tick()

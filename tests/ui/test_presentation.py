@@ -28,7 +28,7 @@ def test_controls_fade_after_3s_and_return_on_input(presenting, clock, qtbot):
     clock.now += 1.0
     w.tick()
     assert w.controls_fade.opacity() == 0.0
-    qtbot.mouseMove(w.synapse.views[0], QPoint(50, 50))
+    qtbot.mouseMove(w.views[0], QPoint(50, 50))
     assert w.controls_fade.opacity() == 1.0
 
 
@@ -43,7 +43,7 @@ def test_clicker_keys_and_escape(presenting, qtbot):
 
 def test_pen_strokes_stay_on_the_diagram(presenting, qtbot):
     w = presenting
-    view = w.synapse.views[0]
+    view = w.views[0]
     qtbot.keyClick(w, Qt.Key.Key_P)
     assert view.pen_on
     a, b = QPoint(view.width() // 3, view.height() // 2), QPoint(view.width() // 2, view.height() // 2)
@@ -55,9 +55,9 @@ def test_pen_strokes_stay_on_the_diagram(presenting, qtbot):
     w.playhead.seek(48)  # time moves, the stroke stays where it was drawn on the diagram
     view.resize(view.width() // 2, view.height() // 2)
     assert [(p.x(), p.y()) for p in view.strokes.items[0][1]] == scene_pts
-    img = w.drawing_image()
+    img = w.synapse.drawing()
     assert img is not None
     plain = view.frame()
     assert img != plain
     qtbot.keyClick(w, Qt.Key.Key_C)
-    assert not view.strokes and w.drawing_image() is None
+    assert not view.strokes and w.synapse.drawing() is None
