@@ -38,8 +38,14 @@ class StoryCaption(QWidget):
         self.label.setStyleSheet(f"font-size:{px}px; padding:{padding}px")
         self.badge.set_pixel_size(round(px * 0.6), margin_top=round(px * 0.4))
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.refresh()  # a hidden caption is not kept up to date
+        super().showEvent(event)
+
     def refresh(self, *_args) -> None:
-        """Re-compose the caption for the current time."""
+        """Re-compose the caption for the current time (while it is shown)."""
+        if self.isHidden():
+            return
         s, t = self.session, self.session.playhead.t
         self.badge.setText(s.content.ui["badges"]["in_animals"])
         if s.compare:
