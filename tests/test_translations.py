@@ -68,8 +68,8 @@ def test_missing_empty_and_misspelt_keys_are_named(es, en):
 
 def test_placeholders_and_numbers_must_match(es, en):
     t = copies(es)
-    t["ui"]["time"]["day"] = "Día"
-    t["ui"]["compare"]["side_ssri"] = t["ui"]["compare"]["side_ssri"].replace("{autoreceptor_brake}", "{brake}")
+    t["ui"]["time"]["days"] = "Días después de la primera dosis"
+    t["ui"]["compare"]["side"] = t["ui"]["compare"]["side"].replace("{relief}", "{alivio}")
     t["ui"]["handout"]["schedule_oral"] = "Escenario mostrado: {mg} mg por vía oral una vez al día"
     t["stages"]["ketamine"]["arrival"]["plain"] = t["stages"]["ketamine"]["arrival"]["plain"].replace("40", "45")
     t["stages"]["esketamine"]["course_reboost"]["expert"] = (
@@ -79,9 +79,8 @@ def test_placeholders_and_numbers_must_match(es, en):
         "es/stages.toml [esketamine.course_reboost.expert]: numbers "
         "['0.94', '1', '1', '1', '2', '26.7', '4', '45.3', '5', '56', '56', '8', '84'] differ from English "
         "['0.49', '1', '1', '1', '2', '26.7', '4', '45.3', '5', '56', '56', '8', '84']",
-        "es/ui.toml [time.day]: placeholders [] differ from English ['n']",
-        "es/ui.toml [compare.side_ssri]: placeholders ['brake', 'drug', 'model', 'relief', 'sert_occupancy', 'stage'] "
-        "differ from English ['autoreceptor_brake', 'drug', 'model', 'relief', 'sert_occupancy', 'stage']",
+        "es/ui.toml [time.days]: placeholders [] differ from English ['n']",
+        "es/ui.toml [compare.side]: placeholders ['alivio', 'drug', 'stage'] differ from English ['drug', 'relief', 'stage']",
         "es/ui.toml [handout.schedule_oral]: placeholders ['mg'] differ from English ['mg:g']",
     ]
 
@@ -149,25 +148,28 @@ def test_an_untranslated_copy_of_english_is_caught_everywhere(en):
     problems = translation_problems(copied, en)
     untranslated = [p for p in problems if p.endswith("same as English (not translated?)")]
     assert all(p.startswith("xx/") for p in problems) and len(untranslated) > 200
-    # the English that lives outside en/ (scenario titles, axis ticks) must be translated too
+    # the English that lives outside en/ (the scenario titles) must be translated too
     rest = sorted(set(problems) - set(untranslated))
-    assert rest == [f"xx/ui.toml [{table}]: missing" for table in ("axis_ticks", "scenario_titles")]
+    assert rest == ["xx/ui.toml [scenario_titles]: missing"]
 
 
 def test_scenario_titles_and_axis_ticks_are_translated(es, en):
     from keta_viz.model import load_scenario
+    from keta_viz.model.story_axis import StoryAxis
 
     assert es.scenario_title(load_scenario("ketamine-iv")) == "Ketamina: una infusión IV (0.5 mg/kg en 40 min)"
     assert en.scenario_title(load_scenario("ketamine-iv")) == "Ketamine: one IV infusion (0.5 mg/kg over 40 min)"
-    assert es.tick("1 week") == "1 semana" and en.tick("1 week") == "1 week"
+    axis = StoryAxis(56 * 24)
+    assert [w for _, w in es.ticks(axis)][-3:] == ["1 semana", "4 semanas", "8 semanas"]
+    assert [w for _, w in en.ticks(axis)][-3:] == ["1 week", "4 weeks", "8 weeks"]
     t = copies(es)
     del t["ui"]["scenario_titles"]["Fluoxetine 20 mg daily"]
     t["ui"]["scenario_titles"]["Escitalopram 10 mg daily"] = "Escitalopram 20 mg al día"
-    t["ui"]["axis_ticks"]["1 day"] = "1 day"
+    t["ui"]["ticks"]["weeks"] = "{n} weeks"
     assert translation_problems(broken(es, **t), en) == [
+        "es/ui.toml [ticks.weeks]: same as English (not translated?)",
         "es/ui.toml [scenario_titles.Escitalopram 10 mg daily]: numbers ['20'] differ from English ['10']",
         "es/ui.toml [scenario_titles.Fluoxetine 20 mg daily]: missing",
-        "es/ui.toml [axis_ticks.1 day]: same as English (not translated?)",
     ]
 
 
@@ -175,8 +177,8 @@ def test_spanish_reads_as_spanish(es):
     assert es.time_in_words(0.5, "ketamine") == "30 min desde el inicio"
     assert es.time_in_words(2, "ketamine") == "2 h desde el inicio de la infusión"
     assert es.time_in_words(1, "esketamine") == "1 hora tras la primera aplicación"
-    assert es.time_in_words(50, "ssri") == "Día 3"
-    assert es.time_in_words(5 * 168, "ssri") == "Semana 6"
+    assert es.time_in_words(50, "ssri") == "2 días después de la primera dosis"
+    assert es.time_in_words(5 * 168, "ssri") == "5 semanas después de la primera dosis"
     assert es.stage("esketamine", "arrival").title == "Llega la ketamina"
     assert "aerosol nasal" in es.stage("esketamine", "arrival").plain
     assert es.ui["badges"]["in_animals"] == "en animales"

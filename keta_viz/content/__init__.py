@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -12,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.scenario import family_of
+from ..model.story_axis import StoryAxis
 
 VOCABULARIES = ("plain", "expert")
 ROUTES = {"ketamine": "infusion", "esketamine": "spray"}  # the oral drugs: "tablet"
@@ -106,10 +108,6 @@ class Content:
         [scenario_titles] (keyed by the English title); any other title is shown as written."""
         return self.ui.get("scenario_titles", {}).get(scenario.title, scenario.title)
 
-    def tick(self, text: str) -> str:
-        """A story-axis tick label ('1 day') in this language, from ui.toml [axis_ticks]."""
-        return self.ui.get("axis_ticks", {}).get(text, text)
-
     def label(self, label_id: str, vocabulary: str) -> str:
         """A scene label in the given vocabulary."""
         return self.labels[label_id]["expert" if vocabulary == "expert" else "plain"]
@@ -174,6 +172,20 @@ class Content:
             days = int(t_hours // 24)
             return w["day"] if days == 1 else w["days"].format(n=days)
         return w["weeks"].format(n=int(t_hours // 168))
+
+    def tick_label(self, t_hours: float) -> str:
+        """A story-axis tick in words: '10 min', '6 h', '1 day', '4 weeks'."""
+        w = self.ui["ticks"]
+        for unit, hours, upto in (("minutes", 1 / 60, 1.0), ("hours", 1.0, 24.0), ("days", 24.0, 168.0),
+                                  ("weeks", 168.0, math.inf)):
+            if t_hours < upto * (1 - 1e-9):
+                n = round(t_hours / hours)
+                return w[unit if n != 1 else unit[:-1]].format(n=n)
+        raise AssertionError("unreachable")
+
+    def ticks(self, axis: StoryAxis) -> list[tuple[float, str]]:
+        """(u, words) of the story axis's ticks."""
+        return [(u, self.tick_label(t)) for u, t in axis.ticks()]
 
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # in POSIX precedence order

@@ -95,7 +95,7 @@ DATA_KEYS = {"sources", "in_animals", "family", "id"}  # copied unchanged, never
 FIELD = re.compile(r"\{([^{}]*)\}")
 NUMBER = re.compile(r"(?<![A-Za-z0-9.,])\d+(?:[.,]\d+)?")  # 0.5, 26.7, 5-HT1A's 5; not mTORC1's 1 or SV2A's 2
 # Strings that are rightly the same in every language: names, abbreviations.
-SAME_IN_EVERY_LANGUAGE = {"BDNF / mTOR", "Escitalopram", "SSRI", "OK", "PIN", "MADRS", "STAR*D", "SUSTAIN-1"}
+SAME_IN_EVERY_LANGUAGE = {"BDNF / mTOR", "Escitalopram", "SSRI", "OK", "PIN", "MADRS", "STAR*D", "SUSTAIN-1", "Keta Viz"}
 UNITS = re.compile(r"\b(?:min|h|s|mg|kg|mL|ng|uM|µM|%)\b")
 # Words that say a finding comes from animals, by kind: a translation keeps at least as many of each.
 ANIMAL_WORDS = {
@@ -188,12 +188,10 @@ def _compare(en, tr, where: str, key, lang: str, problems: list[str]) -> None:
 
 def english_elsewhere() -> dict[str, list[str]]:
     """Tables of ui.toml that only translations have, keyed by English text that lives outside
-    assets/content/en/: the bundled scenarios' titles and the story axis's tick labels."""
+    assets/content/en/: the bundled scenarios' titles."""
     from ..model import bundled_names, load_scenario
-    from ..model.story_axis import TICKS_H
 
-    return {"scenario_titles": [load_scenario(n).title for n in bundled_names()],
-            "axis_ticks": [text for _, text in TICKS_H]}
+    return {"scenario_titles": [load_scenario(n).title for n in bundled_names()]}
 
 
 def translation_problems(translated: Content, english: Content) -> list[str]:
@@ -216,9 +214,9 @@ def translation_problems(translated: Content, english: Content) -> list[str]:
 
 def text_count(content: Content) -> int:
     """How many strings of the English files a language has (non-text fields and the
-    translations of English kept elsewhere -- scenario titles, axis ticks -- not counted)."""
+    translations of English kept elsewhere -- scenario titles -- not counted)."""
     def count(value, key=None) -> int:
-        if _is_data(key, value) or key in ("scenario_titles", "axis_ticks"):
+        if _is_data(key, value) or key == "scenario_titles":
             return 0
         if isinstance(value, dict):
             return sum(count(v, k) for k, v in value.items())

@@ -12,13 +12,14 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from ..content import Content, load_content
 from ..model import StoryAxis, Timeline
 from ..safe_write import WriteError
+from ..scene.palette import PAPER
 from ..scene.render import scene_image
 from ..scene.synapse import Style, scene_font
 from .frames import FrameSpec
 
 DPI = 150
-INK = QColor("#15120F")
-SOFT = QColor("#5B5249")
+INK = QColor(PAPER["ink"])
+SOFT = QColor(PAPER["soft"])
 
 
 def page_size_for_locale(locale: QLocale | None = None) -> QPageSize.PageSizeId:
@@ -206,13 +207,13 @@ def _timeline_strip(pg: _Page, tl: Timeline, content: Content) -> None:
     relief = tl.series("relief")
     pts = [QPointF(x0 + axis.to_u(t) * (x1 - x0), plot_top + plot_h * (1 - r))
            for t, r in zip(tl.t_hours[::4], relief[::4])]
-    p.setPen(QPen(QColor("#009E73"), 0.6 * mm))
+    p.setPen(QPen(QColor(PAPER["relief"]), 0.6 * mm))
     p.drawPolyline(pts)
     pg.y = plot_top + plot_h + 1 * mm
     band_top = pg.y
     for st in tl.stages:
         a, b = x0 + axis.to_u(st.start) * (x1 - x0), x0 + axis.to_u(st.end) * (x1 - x0)
-        fill = QColor("#E69F00")
+        fill = QColor(PAPER["stages"])
         fill.setAlpha(60 if st.index % 2 == 0 else 120)
         p.fillRect(QRectF(a, band_top, b - a, 5 * mm), fill)
         p.setPen(INK)
@@ -221,13 +222,13 @@ def _timeline_strip(pg: _Page, tl: Timeline, content: Content) -> None:
     pg.y = band_top + 5.5 * mm
     p.setFont(scene_font(7.5 * DPI / 72))
     last_x = -1e9
-    for u, label in axis.ticks():
+    for u, label in content.ticks(axis):
         x = x0 + u * (x1 - x0)
         if x - last_x < 16 * mm:
             continue  # labels too close to read apart
         last_x = x
         p.drawLine(QPointF(x, pg.y), QPointF(x, pg.y + 1.5 * mm))
         p.drawText(QRectF(x - 12 * mm, pg.y + 1.6 * mm, 24 * mm, 4 * mm), Qt.AlignmentFlag.AlignCenter,
-                   content.tick(label))
+                   label)
     pg.y += 7 * mm
     pg.text(h["relief"], 7.5, colour=SOFT)

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model import bundled_names
 from ..safe_read import ReadError, read_small_text, read_toml
 from ..safe_write import write_text
-from ..scene.palette import PALETTES
+from ..scene.palette import PALETTES  # Qt-free
 
 log = logging.getLogger("keta_viz.kiosk")
 PBKDF2_ROUNDS = 200_000

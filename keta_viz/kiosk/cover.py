@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QWidget
 
+from ..scene.palette import CHROME
 from .reassert import Reasserter
 
 
@@ -20,7 +21,7 @@ class Cover(QWidget):
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnBottomHint
                          | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setWindowTitle("Keta Viz")
-        self.setStyleSheet("background:black")
+        self.setStyleSheet(f"background:{CHROME['blank']}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setCursor(QCursor(Qt.CursorShape.BlankCursor))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-TICKS_H = ((1 / 60, "1 min"), (10 / 60, "10 min"), (1.0, "1 h"), (6.0, "6 h"), (24.0, "1 day"),
-           (168.0, "1 week"), (672.0, "4 weeks"), (1344.0, "8 weeks"))
+TICKS_H = (1 / 60, 10 / 60, 1.0, 6.0, 24.0, 168.0, 672.0, 1344.0)  # 1 min ... 8 weeks (words: content)
 STORY_SECONDS_AT_1X = 90.0
 
 
@@ -43,6 +42,6 @@ class StoryAxis:
         u = min(max(u, 0.0), 1.0)
         return min(self.knee_h * math.expm1(u * math.log1p(self.span_h / self.knee_h)), self.span_h)
 
-    def ticks(self) -> list[tuple[float, str]]:
-        """(u, label) of the standard ticks that fall inside the span."""
-        return [(self.to_u(t), text) for t, text in TICKS_H if t <= self.span_h * 1.001]
+    def ticks(self) -> list[tuple[float, float]]:
+        """(u, hours) of the standard ticks that fall inside the span."""
+        return [(self.to_u(t), t) for t in TICKS_H if t <= self.span_h * 1.001]

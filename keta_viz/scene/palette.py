@@ -1,12 +1,50 @@
-"""Okabe-Ito colour-blind-safe palettes: a dark 'screen' profile and a light 'projector' one."""
+"""Every colour of Keta Viz: Okabe-Ito colour-blind-safe palettes, a dark 'screen' profile and a
+light 'projector' one, plus the chrome, plot, pen and handout colours.
+
+Importing this module loads no Qt (the kiosk config and settings validate palette names with
+PALETTES); `palette(name)` builds the QColor palette the scene draws with.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor
 
 PALETTES = ("screen", "projector")
+
+HEX = {
+    "screen": dict(
+        background_top="#1B2430", background_bottom="#111821", membrane="#E8DCCB", cytoplasm="#3A4350",
+        ink="#F4EFE8", ink_soft="#AEB6C1", vessel_wall="#C98B8B", vessel_lumen="#5A2E36",
+        glutamate="#F0E442", gaba="#56B4E9", ketamine="#CC79A7", ampa="#009E73", serotonin="#3A9BDC",
+        ssri="#D55E00", receptor="#9AA4B1", brake="#E69F00", badge="#E69F00", badge_ink="#111111"),
+    "projector": dict(
+        background_top="#FBF8F2", background_bottom="#EFE9DF", membrane="#3B3128", cytoplasm="#E3D9CB",
+        ink="#15120F", ink_soft="#5B5249", vessel_wall="#A3505A", vessel_lumen="#F0C9C9",
+        glutamate="#E69F00", gaba="#0072B2", ketamine="#CC79A7", ampa="#009E73", serotonin="#0072B2",
+        ssri="#D55E00", receptor="#6E6A66", brake="#D55E00", badge="#E69F00", badge_ink="#111111"),
+}
+
+# Window chrome (toolbars, buttons, overlays) of the dark profile; the projector profile keeps the
+# system's light chrome.  The kiosk's chrome is dark in either palette.
+CHROME = {"window": "#161D26", "kiosk": "#111821", "overlay": "#0E141B", "control": "#263140",
+          "control_edge": "#3A4350", "control_on": "#3E5068", "text": "#F4EFE8", "hint": "#F0E442",
+          "blank": "#000000"}
+# Plot curves by series (seen on both palettes), the two compared sides (plots and scrubber),
+# a curve with no colour of its own.
+SERIES = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "glutamate": "#E69F00", "ampa": "#009E73",
+          "bdnf": "#56B4E9", "spine_density": "#F0E442", "relief": "#009E73", "sert_occupancy": "#D55E00",
+          "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00", "dissociation": "#D55E00"}
+SIDES = ("#E69F00", "#56B4E9")
+UNNAMED_SERIES = "#999999"
+PEN = ("#D55E00", "#CC79A7", "#0072B2", "#009E73")  # seen on both palettes
+# The printed handout (white paper) and the science pages' "in animals" mark (any palette).
+PAPER = {"ink": "#15120F", "soft": "#5B5249", "relief": "#009E73", "stages": "#E69F00"}
+ABOUT_BADGE = {"fill": "#F3D38C", "ink": "#15120F"}
 
 
 @dataclass(frozen=True)
@@ -34,37 +72,12 @@ class Palette:
     badge_ink: QColor
 
 
-def _c(hex_code: str, alpha: int = 255) -> QColor:
-    col = QColor(hex_code)
-    col.setAlpha(alpha)
-    return col
-
-
-SCREEN = Palette(
-    "screen",
-    background_top=_c("#1B2430"), background_bottom=_c("#111821"),
-    membrane=_c("#E8DCCB"), cytoplasm=_c("#3A4350"),
-    ink=_c("#F4EFE8"), ink_soft=_c("#AEB6C1"),
-    vessel_wall=_c("#C98B8B"), vessel_lumen=_c("#5A2E36"),
-    glutamate=_c("#F0E442"), gaba=_c("#56B4E9"), ketamine=_c("#CC79A7"), ampa=_c("#009E73"),
-    serotonin=_c("#3A9BDC"), ssri=_c("#D55E00"), receptor=_c("#9AA4B1"), brake=_c("#E69F00"),
-    badge=_c("#E69F00"), badge_ink=_c("#111111"),
-)
-
-PROJECTOR = Palette(
-    "projector",
-    background_top=_c("#FBF8F2"), background_bottom=_c("#EFE9DF"),
-    membrane=_c("#3B3128"), cytoplasm=_c("#E3D9CB"),
-    ink=_c("#15120F"), ink_soft=_c("#5B5249"),
-    vessel_wall=_c("#A3505A"), vessel_lumen=_c("#F0C9C9"),
-    glutamate=_c("#E69F00"), gaba=_c("#0072B2"), ketamine=_c("#CC79A7"), ampa=_c("#009E73"),
-    serotonin=_c("#0072B2"), ssri=_c("#D55E00"), receptor=_c("#6E6A66"), brake=_c("#D55E00"),
-    badge=_c("#E69F00"), badge_ink=_c("#111111"),
-)
-
-
+@lru_cache(maxsize=len(PALETTES))
 def palette(name: str) -> Palette:
     """The palette called 'screen' or 'projector'."""
     if name not in PALETTES:
         raise ValueError(f"unknown palette '{name}' (use: {', '.join(PALETTES)})")
-    return SCREEN if name == "screen" else PROJECTOR
+    from PySide6.QtGui import QColor
+
+    roles = HEX[name]
+    return Palette(name, **{f.name: QColor(roles[f.name]) for f in fields(Palette) if f.name != "name"})

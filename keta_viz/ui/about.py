@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout
                                QVBoxLayout, QWidget)
 
 from ..content import Content, Paragraph, load_content
+from ..scene.palette import ABOUT_BADGE
 
 ANIMAL_BADGE = '<span class="animal">&nbsp;{}&nbsp;</span>'
 CITE = '<span class="cite">{}</span>'
-STYLE = ".animal { background-color: #F3D38C; color: #15120F; } .cite { font-style: italic; }"  # any palette
+STYLE = (f".animal {{ background-color: {ABOUT_BADGE['fill']}; color: {ABOUT_BADGE['ink']}; }}"  # any palette
+         " .cite { font-style: italic; }")
 
 
 def pages(content: Content) -> list[tuple[str, str]]:
@@ -64,7 +66,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.content = load_content(lang)
         about = self.content.ui["about"]
-        self.setWindowTitle(self.tr("The science behind Keta Viz"))
+        self.setWindowTitle(about["window_title"])
         disclaimer = QLabel(f"<b>{escape(about['disclaimer'])}</b>")
         disclaimer.setWordWrap(True)
         self.expert = QCheckBox(about["expert_words"])

@@ -42,8 +42,9 @@ def run_gui(args) -> int:
     app.setApplicationDisplayName("Keta Viz")
     app.setWindowIcon(app_icon())
     compare = (args.against or "escitalopram") if args.compare else None
-    prefs = load_preferences()
-    window = MainWindow(scenario=args.scenario, compare=compare, prefs=prefs)
+    lang = getattr(args, "lang", None) or "en"  # every word on screen in this language
+    prefs = load_preferences(lang=lang)
+    window = MainWindow(scenario=args.scenario, compare=compare, prefs=prefs, language=lang)
     screen = window.screen().availableGeometry()
     if screen.width() < 1600 or screen.height() < 1000:  # a laptop: fill it, never run off its edges
         window.showMaximized()

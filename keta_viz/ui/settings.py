@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..content import load_content
 from ..model import ScenarioError, load_scenario
 from ..safe_read import MAX_BYTES, one_line
-from ..scene.palette import PALETTES
+from ..scene.palette import PALETTES  # Qt-free
 
 log = logging.getLogger("keta_viz.settings")
 ORG, APP = "KetaViz", "keta-viz"
@@ -36,10 +37,10 @@ def settings_paths() -> tuple[str, str]:
     return os.path.join(base, ORG, f"{APP}.ini"), os.path.join(base, f"{ORG}.ini")
 
 
-def open_settings(notes: list[str] | None = None) -> QSettings:
+def open_settings(notes: list[str] | None = None, lang: str = "en") -> QSettings:
     """The app's settings store (INI format, per user).  A settings file that is not a small
     regular file (a FIFO would hang the start, a device would fill memory) is moved aside first,
-    with a line in the log and in `notes`."""
+    with a line in the log and in `notes` (in language `lang`)."""
     app = APP
     for path in settings_paths():
         try:
@@ -51,9 +52,9 @@ def open_settings(notes: list[str] | None = None) -> QSettings:
         aside = f"{path}.unusable"
         try:
             os.replace(path, aside)
-            note = f"The settings file {path} was not a small regular file; it was moved to {aside}."
+            note = load_content(lang).ui["settings"]["moved"].format(path=path, aside=aside)
         except OSError as exc:
-            note = f"The settings file {path} is unusable and cannot be moved ({exc.strerror}); settings are not kept."
+            note = load_content(lang).ui["settings"]["unusable"].format(path=path, error=exc.strerror)
             app = f"{APP}-fallback"
         log.warning("settings: %s", note)
         if notes is not None:
@@ -71,10 +72,11 @@ def _as_bool(value, default: bool) -> bool:
     raise ValueError(value)
 
 
-def load_preferences(store: QSettings | None = None) -> Preferences:
-    """Read preferences; any unreadable or unknown value falls back to its default, with a log line."""
+def load_preferences(store: QSettings | None = None, lang: str = "en") -> Preferences:
+    """Read preferences; any unreadable or unknown value falls back to its default, with a log
+    line and a note for the user in language `lang`."""
     prefs = Preferences()
-    s = store or open_settings(prefs.notes)
+    s = store or open_settings(prefs.notes, lang)
     checks = {
         "scenario": lambda v: (load_scenario(str(v)), str(v))[1],
         "vocabulary": lambda v: v if v in ("plain", "expert") else _bad(v),
@@ -91,7 +93,7 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
             setattr(prefs, key, check(value))
         except (ValueError, TypeError, ScenarioError) as exc:
             log.warning("settings: reset '%s' (unusable value %r: %s)", key, value, exc)
-            prefs.notes.append(f"The remembered {key} was forgotten: {one_line(exc)}")
+            prefs.notes.append(load_content(lang).ui["settings"]["forgotten"].format(key=key, error=one_line(exc)))
             s.remove(key)
     return prefs
 

@@ -7,24 +7,23 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ..content import load_content
+from ..app.session import Session
+from ..content import Content
 from ..model import Timeline
 from .marks import AnimalBadge
-from .playhead import Playhead
 
 
 class StageSection(QWidget):
     """Narration of one scenario at the Playhead's time."""
 
-    def __init__(self, timeline: Timeline, parent: QWidget | None = None):
+    def __init__(self, timeline: Timeline, content: Content, parent: QWidget | None = None):
         super().__init__(parent)
         self.timeline = timeline
-        self.content = load_content()
+        self.content = content
         self.vocabulary = "plain"
-        self.font_scale = 1.0
         self.header = QLabel()
         self.title = QLabel()
-        self.badge = AnimalBadge(self.content)
+        self.badge = AnimalBadge(content)
         self.body = QLabel()
         self.analogy = QLabel()
         self.sources_button = QPushButton()
@@ -48,62 +47,55 @@ class StageSection(QWidget):
         tl = self.timeline
         stage = tl.stage_at(t)
         words = self.content.time_in_words(t, tl.scenario.drug)
-        key = (stage.id, words, self.vocabulary, self.font_scale, id(tl))
+        key = (stage.id, words, self.vocabulary, id(tl))
         if key == self._shown:
             return
         self._shown = key
         st = self.content.stage(tl.scenario.drug, stage.id)
         self.stage_id = stage.id
-        s = self.font_scale
-        self.header.setText(f"<span style='font-size:{11 * s:.0f}pt'>{html.escape(tl.scenario.title)}"
+        self.header.setText(f"<span style='font-size:11pt'>{html.escape(tl.scenario.title)}"
                             f" · {html.escape(words)}</span>")
-        self.title.setText(f"<b style='font-size:{18 * s:.0f}pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
-        self.badge.set_pixel_size(round(13 * s))
+        self.title.setText(f"<b style='font-size:18pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
         self.badge.setVisible(st.in_animals)
-        self.body.setText(f"<span style='font-size:{13 * s:.0f}pt'>{html.escape(st.body(self.vocabulary))}</span>")
-        self.analogy.setText(f"<i style='font-size:{12 * s:.0f}pt'>“{html.escape(st.analogy)}”</i>")
-        self.sources_button.setText(self.tr("(i) Sources ({n})").replace("{n}", str(len(st.sources))))
-        self.sources.setText("<br>".join(f"<span style='font-size:{9 * s:.0f}pt'>• "
+        self.body.setText(f"<span style='font-size:13pt'>{html.escape(st.body(self.vocabulary))}</span>")
+        self.analogy.setText(f"<i style='font-size:12pt'>“{html.escape(st.analogy)}”</i>")
+        self.sources_button.setText(self.content.ui["narration"]["sources"].format(n=len(st.sources)))
+        self.sources.setText("<br>".join(f"<span style='font-size:9pt'>• "
                                          f"{html.escape(self.content.citation(k))}</span>" for k in st.sources))
 
 
 class NarrationPanel(QScrollArea):
-    """One StageSection per shown scenario, following the Playhead."""
+    """One StageSection per shown scenario, following the Session."""
 
-    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.playhead = playhead
+        self.session = session
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(300)
-        self.vocabulary = "plain"
-        self.font_scale = 1.0
         self.sections: list[StageSection] = []
-        self.set_timelines(timelines)
-        playhead.time_changed.connect(self.refresh)
+        self._build()
+        session.playhead.time_changed.connect(self.refresh)
+        session.style_changed.connect(self.refresh)
+        session.timelines_changed.connect(self._build)
+        session.language_changed.connect(self._build)
 
-    def set_timelines(self, timelines: list[Timeline]) -> None:
+    def _build(self) -> None:
         """One section per scenario."""
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(12, 12, 12, 12)
         self.sections = []
-        for tl in timelines:
-            sec = StageSection(tl)
+        for tl in self.session.timelines:
+            sec = StageSection(tl, self.session.content)
             self.sections.append(sec)
             layout.addWidget(sec)
         layout.addStretch(1)
         self.setWidget(inner)
         self.refresh()
 
-    def set_vocabulary(self, vocabulary: str) -> None:
-        """'plain' (patient) or 'expert' (educator) words."""
-        self.vocabulary = vocabulary
-        self.refresh()
-
     def refresh(self, *_args) -> None:
-        """Re-read the texts for the current time."""
+        """Re-read the texts for the current time and vocabulary."""
         for sec in self.sections:
-            sec.vocabulary = self.vocabulary
-            sec.font_scale = self.font_scale
-            sec.show_time(self.playhead.t)
+            sec.vocabulary = self.session.vocabulary
+            sec.show_time(self.session.playhead.t)

@@ -9,10 +9,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from ..content import load_content
+from ..app.session import Session
 from ..model import Timeline
-from ..scene.palette import palette
-from .playhead import Playhead
+from ..scene.palette import SERIES, SIDES, UNNAMED_SERIES, palette
 
 PLOT_GROUPS = {
     "ketamine": (("plasma", ("plasma_ng_per_ml",)),
@@ -22,32 +21,27 @@ PLOT_GROUPS = {
              ("signals", ("sert_occupancy", "serotonin", "autoreceptor_brake", "bdnf")),
              ("outcome", ("spine_density", "relief"))),
 }
-SERIES_COLOURS = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "glutamate": "#E69F00",
-                  "ampa": "#009E73", "bdnf": "#56B4E9", "spine_density": "#F0E442", "relief": "#009E73",
-                  "sert_occupancy": "#D55E00", "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00",
-                  "dissociation": "#D55E00"}
 SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
 COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
 LEGEND_SWATCH_PX = 36  # a legend sample and the gaps around it
 LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
 
 
-SIDE_COLOURS = ("#E69F00", "#56B4E9")  # the scrubber's track colours of the two compared sides
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
 
 class StoryAxisItem(pg.AxisItem):
-    """Bottom axis with the story ticks (1 min, 1 h, 1 day, 1 week...)."""
+    """Bottom axis with the story ticks (1 min, 1 h, 1 day, 1 week...) in the Session's language."""
 
-    def __init__(self, playhead: Playhead):
+    def __init__(self, session: Session):
         super().__init__("bottom")
-        self.playhead = playhead
+        self.session = session
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
-        return [(1.0, [u for u, _ in self.playhead.axis.ticks()])]
+        return [(1.0, [u for u, _ in self.session.playhead.axis.ticks()])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
-        labels = dict((round(u, 6), text) for u, text in self.playhead.axis.ticks())
+        labels = dict((round(u, 6), text) for u, text in self.session.content.ticks(self.session.playhead.axis))
         return [labels.get(round(v, 6), "") for v in values]
 
 
@@ -84,12 +78,11 @@ def shown_series(group: str, timelines: list[Timeline], k: int) -> tuple[str, ..
 class PlotsPanel(QWidget):
     """Three plots side by side (drug level, receptors and signals, spines and relief)."""
 
-    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None,
-                 palette_name: str = "screen"):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.playhead = playhead
-        self.content = load_content()
-        self.palette_name = palette_name
+        self.session = session
+        self.playhead = session.playhead
+        self.palette_name = session.palette
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(None)
         layout = QVBoxLayout(self)
@@ -101,26 +94,34 @@ class PlotsPanel(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._syncing = False
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
-        self.set_timelines(timelines)
-        playhead.time_changed.connect(self._follow)
-        playhead.axis_changed.connect(lambda: self.set_timelines(self.timelines))
+        self.rebuild()
+        self.playhead.time_changed.connect(self._follow)
+        session.timelines_changed.connect(lambda: self.rebuild())  # looked up late: tests count builds
+        session.language_changed.connect(lambda: self.rebuild())
+        session.style_changed.connect(self._restyle)
 
-    def set_palette(self, name: str) -> None:
-        """'screen' (dark) or 'projector' (light): text colours of axes, titles and legends."""
-        if name != self.palette_name:
-            self.palette_name = name
-            self.set_timelines(self.timelines)
+    @property
+    def timelines(self) -> tuple[Timeline, ...]:
+        """The scenarios plotted."""
+        return self.session.timelines
 
-    def set_timelines(self, timelines: list[Timeline]) -> None:
-        """Plot these scenarios (in compare, colour says which side and dashes which series)."""
-        self.timelines = timelines
+    def _restyle(self) -> None:
+        """Palette 'screen' (dark) or 'projector' (light): text colours of axes, titles and legends."""
+        if self.session.palette != self.palette_name:
+            self.palette_name = self.session.palette
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Plot the Session's scenarios (in compare, colour says which side and dashes which series)."""
+        timelines = self.timelines
+        self.content = self.session.content
         self.graphics.clear()
         self.plots, self.legends, self.cursors, self.curves = [], [], [], {}
         names = self.content.ui["plots"]
         pal = palette(self.palette_name)
         ink, soft = pal.ink.name(), pal.ink_soft.name()
         for row, (group, _) in enumerate(PLOT_GROUPS[timelines[0].scenario.family]):
-            plot = self.graphics.addPlot(row=0, col=row, axisItems={"bottom": StoryAxisItem(self.playhead)})
+            plot = self.graphics.addPlot(row=0, col=row, axisItems={"bottom": StoryAxisItem(self.session)})
             plot.setTitle(plot_title(names[group], self.content.ui["badges"]["illustrative"], ink, soft), size="9pt")
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
@@ -152,10 +153,10 @@ class PlotsPanel(QWidget):
             label = self.content.ui["series"][name]
             if compare:  # colour says which side, dashes say which series
                 label = f"{self.content.ui['drugs'][tl.scenario.drug]}: {label}"
-                pen = pg.mkPen(SIDE_COLOURS[k], width=2, style=DASHES[j % len(DASHES)])
+                pen = pg.mkPen(SIDES[k], width=2, style=DASHES[j % len(DASHES)])
             else:
                 style = Qt.PenStyle.DashLine if name in SIDE_EFFECTS else Qt.PenStyle.SolidLine
-                pen = pg.mkPen(SERIES_COLOURS.get(name, "#999999"), width=2, style=style)
+                pen = pg.mkPen(SERIES.get(name, UNNAMED_SERIES), width=2, style=style)
             curve = plot.plot(u, tl.series(name)[::step], pen=pen)
             legend.addItem(curve, label)
             # curves never change while the cursor moves: repaint them from a pixmap

@@ -6,31 +6,28 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ..content import load_content
-from ..model import Timeline
+from ..app.session import Session
+from ..scene.palette import SIDES
 from ..scene.synapse import NO_PEN, scene_font
-from .playhead import Playhead
-from .plots import SIDE_COLOURS
-
 
 
 class Scrubber(QWidget):
-    """Observes the Playhead; seeking by mouse writes to it."""
+    """Observes the Session; seeking by mouse writes to its Playhead."""
 
-
-    def __init__(self, playhead: Playhead, timelines: list[Timeline], parent: QWidget | None = None,
-                 scale: float = 1.0):
+    def __init__(self, session: Session, parent: QWidget | None = None, scale: float = 1.0):
         super().__init__(parent)
-        self.playhead = playhead
-        self.timelines = timelines
+        self.session = session
+        self.playhead = session.playhead
         self.scale = scale  # > 1 for touch screens and rooms: taller rows, larger type
-        self.content = load_content()
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        playhead.time_changed.connect(self.update)
-        playhead.axis_changed.connect(self.update)
-        self.setAccessibleName(self.tr("Time scrubber"))
+        self.playhead.time_changed.connect(self.update)
+        self.playhead.axis_changed.connect(self.update)
+        session.timelines_changed.connect(self._timelines_changed)
+        session.language_changed.connect(self._words_changed)
+        self._timelines_changed()
+        self._words_changed()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(800, self._height())
@@ -38,13 +35,20 @@ class Scrubber(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(200, self._height())
 
+    @property
+    def timelines(self):
+        """The scenarios whose stages are marked (one row each)."""
+        return self.session.timelines
+
     def _height(self) -> int:
         return round((38 + 22 * len(self.timelines) + 4) * self.scale)
 
-    def set_timelines(self, timelines: list[Timeline]) -> None:
-        """Show the stage markers of these scenarios (one row each)."""
-        self.timelines = timelines
+    def _timelines_changed(self) -> None:
         self.setFixedHeight(self._height())
+        self.update()
+
+    def _words_changed(self) -> None:
+        self.setAccessibleName(self.session.words("a11y", "scrubber"))
         self.update()
 
     # geometry ------------------------------------------------------------------------
@@ -78,7 +82,7 @@ class Scrubber(QWidget):
             y = tr.top() + row * 22 * k
             for st in tl.stages:
                 x0, x1 = self.u_to_x(axis.to_u(st.start)), self.u_to_x(axis.to_u(st.end))
-                col = QColor(SIDE_COLOURS[row % 2])
+                col = QColor(SIDES[row % 2])
                 col.setAlpha(70 if st.index % 2 == 0 else 130)
                 p.setPen(NO_PEN)
                 p.setBrush(col)
@@ -90,7 +94,7 @@ class Scrubber(QWidget):
         # ticks
         p.setPen(QPen(ink, 1))
         ty = tr.bottom() + 4 * k
-        for u, text in axis.ticks():
+        for u, text in self.session.content.ticks(axis):
             x = self.u_to_x(u)
             p.drawLine(QPointF(x, tr.bottom()), QPointF(x, ty + 3 * k))
             w = fm.horizontalAdvance(text)
@@ -114,6 +118,7 @@ class Scrubber(QWidget):
             self.playhead.seek_u(u)
         t = self.playhead.axis.to_t(u)
         tl = self.timelines[0]
-        stage = self.content.stage(tl.scenario.drug, tl.stage_at(t).id)
-        words = self.content.time_in_words(t, tl.scenario.drug)
+        content = self.session.content
+        stage = content.stage(tl.scenario.drug, tl.stage_at(t).id)
+        words = content.time_in_words(t, tl.scenario.drug)
         QToolTip.showText(event.globalPosition().toPoint(), f"{words} — {stage.title}", self)

@@ -1,71 +1,70 @@
-"""A widget that shows the synapse at the Playhead's time, drawn by keta_viz.scene."""
+"""A widget that shows one side of the Session's synapse at the Playhead's time, drawn by keta_viz.scene."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
 
+from ..app.session import SIDES, Session
+from ..app.pen import Strokes
 from ..model import Timeline
 from ..scene.render import scene_image
-from ..scene.synapse import Style, frame_base, paint_frame
-from .pen import PEN_COLOURS, Strokes
-from .playhead import Playhead
+from ..scene.synapse import frame_base, paint_frame
+
+
+def stacked(width: int, height: int) -> bool:
+    """Two views sit one above the other when, side by side, each would be taller than wide."""
+    return width < 2 * height
 
 
 class SynapseView(QWidget):
-    """Observes the Playhead; repaints when the time, phase, style or size change."""
+    """Observes the Session; repaints when the time, phase, style, timelines, pen or size change."""
 
-    def __init__(self, playhead: Playhead, timeline: Timeline, style: Style, seed: int = 0,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, side: int = 0, seed: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.playhead = playhead
-        self.timeline = timeline
-        self.style_ = style
-        self.seed = seed
-        self.phase = 0.0
+        self.session = session
+        self.side = side
+        self.seed = side if seed is None else seed
         self._frame: QImage | None = None
         self._frame_key: tuple | None = None
-        self.strokes = Strokes()
-        self.pen_on = False
-        self.pen_colour = PEN_COLOURS[0]
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
-        playhead.time_changed.connect(self.update)
+        for signal in (session.playhead.time_changed, session.phase_changed, session.style_changed,
+                       session.timelines_changed):
+            signal.connect(self.update)
+        session.pen_changed.connect(self._pen_changed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(1280, 720)
 
-    def set_timeline(self, timeline: Timeline) -> None:
-        """Show another scenario (same Playhead)."""
-        self.timeline = timeline
-        self.update()
+    @property
+    def timeline(self) -> Timeline:
+        """The scenario this side shows (the main one when the Session shows fewer)."""
+        tls = self.session.timelines
+        return tls[min(self.side, len(tls) - 1)]
 
-    def set_style(self, style: Style) -> None:
-        """Change palette or labels."""
-        self.style_ = style
-        self.update()
+    @property
+    def strokes(self) -> Strokes:
+        """The pen strokes on this side."""
+        return self.session.strokes[self.side]
 
-    def set_phase(self, phase: float) -> None:
-        """Advance the particles' animation clock (seconds)."""
-        self.phase = phase
-        self.update()
+    @property
+    def pen_on(self) -> bool:
+        """True while mouse or touch draws on the picture."""
+        return self.session.pen_on
 
     def frame(self) -> QImage:
         """The image for the current state (rendered only when something changed)."""
         dpr = self.devicePixelRatioF()
         w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
-        key = (self.playhead.t, self.phase, w, h, self.style_, id(self.timeline), self.seed)
+        s = self.session
+        key = (s.playhead.t, s.phase, w, h, s.style, id(self.timeline), self.seed)
         if key != self._frame_key:
-            self._frame = scene_image(self.timeline, self.playhead.t, w, h, self.style_, self.phase, self.seed)
+            self._frame = scene_image(self.timeline, s.playhead.t, w, h, s.style, s.phase, self.seed)
             self._frame.setDevicePixelRatio(dpr)
             self._frame_key = key
         return self._frame
-
-    def set_pen(self, on: bool) -> None:
-        """Pen mode: mouse or touch draws on the picture."""
-        self.pen_on = on
-        self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
 
     def drawing(self) -> QImage | None:
         """The current frame with the pen strokes on it, or None when nothing is drawn."""
@@ -78,26 +77,70 @@ class SynapseView(QWidget):
         p.end()
         return img
 
+    def _pen_changed(self) -> None:
+        self.setCursor(Qt.CursorShape.CrossCursor if self.pen_on else Qt.CursorShape.ArrowCursor)
+        self.update()
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Paint the frame straight into the widget (no intermediate image), then the pen."""
         dpr = self.devicePixelRatioF()
         w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
-        state = self.timeline.state_at(self.playhead.t)
+        s = self.session
+        state = self.timeline.state_at(s.playhead.t)
         family = self.timeline.scenario.family
         p = QPainter(self)
         p.scale(1 / dpr, 1 / dpr)
-        p.drawImage(0, 0, frame_base(family, state, w, h, self.style_))
-        paint_frame(p, family, state, self.phase, self.seed, w, h, self.style_)
+        p.drawImage(0, 0, frame_base(family, state, w, h, s.style))
+        paint_frame(p, family, state, s.phase, self.seed, w, h, s.style)
         p.resetTransform()
         self.strokes.paint(p, self.width(), self.height())
         p.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if self.pen_on and event.button() == Qt.MouseButton.LeftButton:
-            self.strokes.begin(self.pen_colour, event.position(), self.width(), self.height())
+            self.strokes.begin(self.session.pen_colour, event.position(), self.width(), self.height())
             self.update()
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if self.pen_on and event.buttons() & Qt.MouseButton.LeftButton:
             self.strokes.extend(event.position(), self.width(), self.height())
             self.update()
+
+
+class SynapseViews(QWidget):
+    """One synapse view per shown scenario: side by side, or stacked when the area is tall
+    (one rule for the window and the kiosk).
+
+    Both views exist from the start and are reused, so switching compare on and off (or a
+    kiosk looping for weeks) allocates nothing new.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.all_views = [SynapseView(session, side) for side in range(SIDES)]
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(4)
+        for v in self.all_views:
+            self.box.addWidget(v)
+        session.timelines_changed.connect(self._show_sides)
+        self._show_sides()
+
+    @property
+    def views(self) -> list[SynapseView]:
+        """The views in use (one per shown scenario)."""
+        return self.all_views[:len(self.session.timelines)]
+
+    def drawing(self) -> QImage | None:
+        """The first pen drawing over its frame, or None when nothing is drawn."""
+        return next((img for img in (v.drawing() for v in self.views) if img is not None), None)
+
+    def _show_sides(self) -> None:
+        for side, v in enumerate(self.all_views):
+            v.setVisible(side < len(self.session.timelines))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if stacked(self.width(), self.height())
+                              else QBoxLayout.Direction.LeftToRight)

@@ -33,11 +33,11 @@ def test_touch_switches_to_touch_ui_with_big_buttons(kiosk, qtbot):
         assert b.minimumHeight() >= mm15
     assert kiosk.scrubber.height() >= mm15  # a drag target for a finger
     qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
-    assert len(kiosk.views) == 2 and kiosk.all_views[1].isVisible()
+    assert len(kiosk.views) == 2 and kiosk.synapse.all_views[1].isVisible()
     qtbot.mouseClick(kiosk.stage_buttons[4], Qt.MouseButton.LeftButton)
-    assert kiosk.playhead.t == pytest.approx(kiosk.timelines[0].stages[4].start)
+    assert kiosk.playhead.t == pytest.approx(kiosk.session.timelines[0].stages[4].start)
     qtbot.mouseClick(kiosk.buttons["ketamine"], Qt.MouseButton.LeftButton)
-    assert len(kiosk.views) == 1 and not kiosk.all_views[1].isVisible()
+    assert len(kiosk.views) == 1 and not kiosk.synapse.all_views[1].isVisible()
 
 
 def test_idle_shows_countdown_then_resets_to_attract(kiosk, qtbot, clock):
@@ -50,7 +50,7 @@ def test_idle_shows_countdown_then_resets_to_attract(kiosk, qtbot, clock):
     clock.now += 10
     kiosk.tick()
     assert kiosk.mode == "attract" and not kiosk.countdown.isVisible()
-    assert kiosk.timelines[0].scenario.name == "ketamine-iv" and kiosk.playhead.t < 1
+    assert kiosk.session.timelines[0].scenario.name == "ketamine-iv" and kiosk.playhead.t < 1
 
 
 def test_input_during_countdown_keeps_the_visitor(kiosk, qtbot, clock):
@@ -172,7 +172,7 @@ def test_typing_a_pin_is_activity(kiosk, qtbot, clock):
         qtbot.keyClick(kiosk.pin_pad.entry, digit)
         clock.now += 15
         kiosk.tick()
-        assert kiosk.mode == "interactive" and kiosk.countdown_left is None and kiosk.pin_pad.isVisible()
+        assert kiosk.mode == "interactive" and kiosk.states.countdown_left is None and kiosk.pin_pad.isVisible()
     assert kiosk.pin_pad.entry.text() == "246802"
 
 

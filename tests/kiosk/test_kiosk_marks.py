@@ -37,20 +37,20 @@ def test_disclaimer_in_every_kiosk_state(kiosk, qtbot, clock):
 
 
 def test_badge_at_animal_stages_only(kiosk, qtbot):
-    tl = kiosk.timelines[0]
+    tl = kiosk.session.timelines[0]
     kiosk.playhead.seek(stage_start(tl, True))
-    assert kiosk.animal_badge.isVisible() and kiosk.animal_badge.text() == CONTENT.ui["badges"]["in_animals"]
-    box = QRect(kiosk.animal_badge.mapTo(kiosk, QPoint(0, 0)), kiosk.animal_badge.size())
+    assert kiosk.caption.badge.isVisible() and kiosk.caption.badge.text() == CONTENT.ui["badges"]["in_animals"]
+    box = QRect(kiosk.caption.badge.mapTo(kiosk, QPoint(0, 0)), kiosk.caption.badge.size())
     assert kiosk.rect().contains(box)
     kiosk.playhead.seek(stage_start(tl, False))
-    assert not kiosk.animal_badge.isVisible()
+    assert not kiosk.caption.badge.isVisible()
     qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["ssri"], Qt.MouseButton.LeftButton)
-    ssri = kiosk.timelines[0]
+    ssri = kiosk.session.timelines[0]
     kiosk.playhead.seek(stage_start(ssri, True))
-    assert kiosk.animal_badge.isVisible()
+    assert kiosk.caption.badge.isVisible()
     kiosk.playhead.seek(stage_start(ssri, False))
-    assert not kiosk.animal_badge.isVisible()
+    assert not kiosk.caption.badge.isVisible()
 
 
 def test_compare_caption_marks_animal_stages_and_the_model_in_the_kiosk(kiosk, qtbot):
@@ -62,4 +62,4 @@ def test_compare_caption_marks_animal_stages_and_the_model_in_the_kiosk(kiosk, q
     text = kiosk.caption.text()
     assert f"[{CONTENT.ui['badges']['in_animals']}]" in text.split(" · ")[0]
     assert CONTENT.ui["badges"]["illustrative"] in text
-    assert not kiosk.animal_badge.isVisible()  # each side's caption carries its own marking
+    assert not kiosk.caption.badge.isVisible()  # each side's caption carries its own marking

@@ -20,7 +20,7 @@ def test_an_exception_in_a_handler_is_logged_and_the_kiosk_carries_on(kiosk, qtb
     def broken(index):
         raise RuntimeError("stage button exploded")
 
-    monkeypatch.setattr(kiosk, "seek_stage", broken)
+    monkeypatch.setattr(kiosk.session, "jump_to_stage", broken)
     qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     with caplog.at_level(logging.ERROR, logger="keta_viz.kiosk"):
         qtbot.mouseClick(kiosk.stage_buttons[2], Qt.MouseButton.LeftButton)
@@ -32,7 +32,7 @@ def test_an_exception_in_a_handler_is_logged_and_the_kiosk_carries_on(kiosk, qtb
         kiosk.tick()
     assert kiosk.playhead.t > t0  # still playing
     qtbot.mouseClick(kiosk.buttons["ssri"], Qt.MouseButton.LeftButton)
-    assert kiosk.timelines[0].scenario.family == "ssri"
+    assert kiosk.session.timelines[0].scenario.family == "ssri"
 
 
 def test_the_kiosk_process_starts_full_screen_and_logs(tmp_path):

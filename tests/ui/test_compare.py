@@ -18,13 +18,13 @@ def test_both_views_show_the_same_time(compare):
     assert len(compare.views) == 2
     for t in (0.5, 24, 300):
         compare.playhead.seek(t)
-        assert {v.playhead.t for v in compare.views} == {t}
+        assert {v.session.playhead.t for v in compare.views} == {t}
         assert compare.views[0].timeline.scenario.drug == "ketamine"
         assert compare.views[1].timeline.scenario.drug == "escitalopram"
 
 
 def test_axis_spans_the_longer_scenario(compare):
-    assert compare.playhead.axis.span_h == compare.compare_timeline.end == 56 * 24
+    assert compare.playhead.axis.span_h == compare.session.timelines[1].end == 56 * 24
 
 
 def test_caption_says_the_contrast_in_words_that_follow_the_model(compare):
@@ -32,7 +32,7 @@ def test_caption_says_the_contrast_in_words_that_follow_the_model(compare):
     text = compare.caption.text()
     c = load_content()
     relief = c.ui["compare"]["relief"]
-    ket, esc = compare.timeline, compare.compare_timeline
+    ket, esc = compare.timeline, compare.session.timelines[1]
     assert text.startswith("1 day after the first dose")
     assert c.stage("ketamine", ket.stage_at(24).id).title in text
     assert c.stage("ssri", esc.stage_at(24).id).title in text
@@ -65,7 +65,7 @@ def test_relief_words_follow_the_relief_curve(name):
 
 def test_animal_stages_are_marked_on_each_side(compare):
     c = load_content()
-    for side, tl in enumerate((compare.timeline, compare.compare_timeline)):
+    for side, tl in enumerate((compare.timeline, compare.session.timelines[1])):
         for stage in tl.stages:
             compare.playhead.seek(stage.start + 1e-6)
             text = compare.caption.text().split(" · ")[side]
@@ -83,7 +83,7 @@ def test_changing_one_side_keeps_the_time(compare):
 
 
 def test_key_moments_seek(compare):
-    compare.moment_buttons[1].click()
+    compare.transport.moment_buttons[1].click()
     assert compare.playhead.t == 24
 
 

@@ -26,7 +26,7 @@ def test_scrubber_drag_moves_playhead_and_every_view_follows(window, qtbot):
     assert all(c.value() == pytest.approx(window.playhead.u) for c in window.plots.cursors)
     stage = window.timeline.stage_at(t)
     assert window.narration.sections[0].stage_id == stage.id
-    assert load_content().time_in_words(t, "ketamine") == window.time_label.text()
+    assert load_content().time_in_words(t, "ketamine") == window.transport.time_label.text()
     window.views[0].repaint()
     assert not np.array_equal(before_view, grab(window.views[0]))
 
@@ -76,7 +76,7 @@ def test_whole_story_takes_about_90_seconds(window, clock):
 
 
 def test_loop_restarts(window, clock):
-    window.loop_button.setChecked(True)
+    window.transport.loop_button.setChecked(True)
     window.playhead.seek_u(0.99)
     window.playhead.set_playing(True)
     clock.now += 3.0

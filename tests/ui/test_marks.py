@@ -38,18 +38,18 @@ def test_disclaimer_stays_when_the_presentation_controls_fade(window, clock):
     assert window.controls_fade.opacity() == 0.0
     assert shown_inside(window.disclaimer, window)
     window.disclaimer.ensurePolished()
-    assert window.disclaimer.font().pixelSize() >= 0.55 * window.caption_pixels()  # legible from the room
+    assert window.disclaimer.font().pixelSize() >= 0.55 * window.presentation.caption_pixels()  # legible from the room
 
 
 def test_presentation_shows_the_animal_badge_beside_the_caption(window):
     window.set_presentation(True)
     window.playhead.seek(animal_stage(window.timeline, True).start + 1e-6)
-    assert window.stage_badge.isVisible() and window.stage_badge.text() == CONTENT.ui["badges"]["in_animals"]
+    assert window.stage_caption.badge.isVisible() and window.stage_caption.badge.text() == CONTENT.ui["badges"]["in_animals"]
     window.playhead.seek(animal_stage(window.timeline, False).start + 1e-6)
-    assert not window.stage_badge.isVisible()
+    assert not window.stage_caption.badge.isVisible()
     window.set_presentation(False)
     window.playhead.seek(animal_stage(window.timeline, True).start + 1e-6)
-    assert not window.stage_badge.isVisible()  # the narration panel carries it in the consult window
+    assert not window.stage_caption.badge.isVisible()  # the narration panel carries it in the consult window
     assert window.narration.sections[0].badge.isVisible()
 
 

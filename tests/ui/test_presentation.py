@@ -14,14 +14,14 @@ def test_presentation_hides_chrome_and_uses_projector_palette(presenting):
     w = presenting
     assert w.prefs.palette == "projector"
     assert not w.menuBar().isVisible() and not w.narration.isVisible() and not w.plots.isVisible()
-    assert w.stage_caption.isVisible() and w.caption_pixels() >= 32
-    stage_title = w.content.stage("ketamine", w.timeline.stage_at(w.playhead.t).id).title
+    assert w.stage_caption.isVisible() and w.presentation.caption_pixels() >= 32
+    stage_title = w.session.content.stage("ketamine", w.timeline.stage_at(w.playhead.t).id).title
     assert stage_title in w.stage_caption.text()
 
 
 def test_controls_fade_after_3s_and_return_on_input(presenting, clock, qtbot):
     w = presenting
-    w.note_input()
+    w.presentation.note_input()
     clock.now += 2.9
     w.tick()
     assert w.controls_fade.opacity() == 1.0
@@ -55,9 +55,9 @@ def test_pen_strokes_stay_on_the_diagram(presenting, qtbot):
     w.playhead.seek(48)  # time moves, the stroke stays where it was drawn on the diagram
     view.resize(view.width() // 2, view.height() // 2)
     assert [(p.x(), p.y()) for p in view.strokes.items[0][1]] == scene_pts
-    img = w.drawing_image()
+    img = w.synapse.drawing()
     assert img is not None
     plain = view.frame()
     assert img != plain
     qtbot.keyClick(w, Qt.Key.Key_C)
-    assert not view.strokes and w.drawing_image() is None
+    assert not view.strokes and w.synapse.drawing() is None

@@ -4,10 +4,9 @@ import numpy as np
 import pytest
 
 from keta_viz.model import load_scenario, simulate
-from keta_viz.model.story_axis import StoryAxis
 from keta_viz.scene.render import scene_image
 from keta_viz.scene.synapse import Style
-from keta_viz.widgets.playhead import Playhead
+from keta_viz.app.session import Session
 from keta_viz.widgets.synapse_view import SynapseView
 
 
@@ -20,12 +19,13 @@ def rgb(img):
 @pytest.mark.parametrize("name, t", [("ketamine-iv", 1.15), ("escitalopram", 300.0)])
 def test_widget_pixels_match_the_offline_frame(qtbot, name, t):
     tl = simulate(load_scenario(name))
-    playhead = Playhead(StoryAxis.for_families(tl.end, {tl.scenario.family}))
-    view = SynapseView(playhead, tl, Style("screen", "plain"), seed=1)
+    session = Session([tl], "screen", "plain")
+    playhead = session.playhead
+    view = SynapseView(session, side=0, seed=1)
     qtbot.addWidget(view)
     view.resize(960, 540)
     playhead.seek(t)
-    view.set_phase(2.5)
+    session.set_phase(2.5)
     shown = view.grab().toImage()
     offline = scene_image(tl, t, 960, 540, Style("screen", "plain"), phase=2.5, seed=1)
     diff = np.abs(rgb(shown) - rgb(offline))

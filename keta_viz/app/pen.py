@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
+from ..scene.palette import PEN
 from ..scene.synapse import viewport
 
-PEN_COLOURS = (QColor("#D55E00"), QColor("#CC79A7"), QColor("#0072B2"), QColor("#009E73"))  # seen on both palettes
+PEN_COLOURS = tuple(QColor(c) for c in PEN)  # seen on both palettes
 PEN_WIDTH = 6.0  # in scene units (1600 x 900 canvas)
 
 

@@ -1,0 +1,147 @@
+"""The Session: what is on screen, as one object every view observes (DESIGN.md invariant 4)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..content import Content, load_content
+from ..model import StoryAxis, Timeline
+from ..scene.synapse import Style
+from .pen import PEN_COLOURS, Strokes
+from .playhead import Playhead
+
+SIDES = 2  # a scenario, or two compared
+
+
+class Session(QObject):
+    """The Playhead, the shown timelines (compare: two), the style, the language and the pen.
+
+    Views read it and observe its signals; shells (window, presentation, kiosk) write to it.
+    """
+
+    timelines_changed = Signal()
+    style_changed = Signal()  # palette, label vocabulary or labels on/off
+    language_changed = Signal()
+    pen_changed = Signal()  # pen on/off, colour, strokes cleared
+    phase_changed = Signal(float)  # the animation clock (wall seconds), apart from model time
+
+    def __init__(self, timelines: list[Timeline], palette: str = "screen", vocabulary: str = "plain",
+                 labels: bool = True, language: str = "en", parent: QObject | None = None):
+        super().__init__(parent)
+        self._timelines = tuple(timelines)
+        self.playhead = Playhead(StoryAxis.for_timelines(self._timelines), self)
+        self.palette = palette
+        self.vocabulary = vocabulary
+        self.labels = labels
+        self.language = language
+        self.content: Content = load_content(language)
+        self.phase = 0.0
+        self.strokes = tuple(Strokes() for _ in range(SIDES))
+        self.pen_on = False
+        self.pen_colour = PEN_COLOURS[0]
+
+    # ------------------------------------------------------------------ timelines ---
+    @property
+    def timelines(self) -> tuple[Timeline, ...]:
+        """The scenarios shown: one, or two in compare mode."""
+        return self._timelines
+
+    @property
+    def timeline(self) -> Timeline:
+        """The main scenario (the left one in compare)."""
+        return self._timelines[0]
+
+    @property
+    def compare(self) -> bool:
+        """True when two scenarios are shown side by side."""
+        return len(self._timelines) > 1
+
+    def set_timelines(self, timelines: list[Timeline]) -> None:
+        """Show these scenarios on one story axis; the time is kept (clamped to the new span)."""
+        timelines = tuple(timelines)
+        if len(timelines) == len(self._timelines) and all(a is b for a, b in zip(timelines, self._timelines)):
+            return
+        self._timelines = timelines
+        self.playhead.set_axis(StoryAxis.for_timelines(timelines))
+        self.timelines_changed.emit()
+
+    def stage_starts(self) -> list[float]:
+        """Start times of every stage shown (both scenarios in compare mode)."""
+        return sorted({st.start for tl in self._timelines for st in tl.stages})
+
+    def next_stage(self) -> None:
+        """Jump to the start of the next stage."""
+        later = [s for s in self.stage_starts() if s > self.playhead.t + 1e-9]
+        if later:
+            self.playhead.seek(later[0])
+
+    def previous_stage(self) -> None:
+        """Jump to the start of the current stage, or the one before if already there."""
+        earlier = [s for s in self.stage_starts() if s < self.playhead.t - 1e-9]
+        if earlier:
+            self.playhead.seek(earlier[-1])
+
+    def jump_to_stage(self, number: int) -> None:
+        """Jump to stage N (1-based) of the main scenario."""
+        if 1 <= number <= len(self.timeline.stages):
+            self.playhead.seek(self.timeline.stages[number - 1].start)
+
+    # ---------------------------------------------------------- style and words ---
+    @property
+    def style(self) -> Style:
+        """How the scene is drawn: palette, label words (or none), language."""
+        return Style(self.palette, self.vocabulary if self.labels else "none", self.language)
+
+    def set_palette(self, name: str) -> None:
+        """'screen' (dark) or 'projector' (light)."""
+        self._restyle(palette=name)
+
+    def set_vocabulary(self, vocabulary: str) -> None:
+        """'plain' (patient) or 'expert' (educator) words, in labels and narration."""
+        self._restyle(vocabulary=vocabulary)
+
+    def set_labels(self, on: bool) -> None:
+        """Labels on the picture on or off."""
+        self._restyle(labels=on)
+
+    def _restyle(self, **changes) -> None:
+        if any(getattr(self, k) != v for k, v in changes.items()):
+            for k, v in changes.items():
+                setattr(self, k, v)
+            self.style_changed.emit()
+
+    def set_language(self, language: str) -> None:
+        """Every word on screen in another language (assets/content/<language>/)."""
+        if language != self.language:
+            self.content = load_content(language)
+            self.language = language
+            self.language_changed.emit()
+            self.style_changed.emit()  # the picture's labels too
+
+    def words(self, group: str, key: str) -> str:
+        """One interface string from ui.toml in the session's language."""
+        return self.content.ui[group][key]
+
+    # --------------------------------------------------------------- animation ---
+    def set_phase(self, seconds: float) -> None:
+        """Advance the particles' animation clock (wall seconds; model time stays put)."""
+        self.phase = seconds
+        self.phase_changed.emit(seconds)
+
+    # --------------------------------------------------------------------- pen ---
+    def set_pen(self, on: bool) -> None:
+        """Pen mode: mouse or touch draws on the picture."""
+        if on != self.pen_on:
+            self.pen_on = on
+            self.pen_changed.emit()
+
+    def clear_pen(self) -> None:
+        """Remove every stroke."""
+        for s in self.strokes:
+            s.clear()
+        self.pen_changed.emit()
+
+    def next_pen_colour(self) -> None:
+        """Cycle the pen through its colours."""
+        self.pen_colour = PEN_COLOURS[(PEN_COLOURS.index(self.pen_colour) + 1) % len(PEN_COLOURS)]
+        self.pen_changed.emit()

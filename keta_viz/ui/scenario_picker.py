@@ -1,0 +1,60 @@
+"""The toolbar's scenario menus: the scenario shown (bundled, opened from a file, or "Open…")
+and, in compare, the one beside it.  They follow the Session and ask the window to switch."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QComboBox
+
+from ..app.session import Session
+from ..model import bundled_names, load_scenario
+
+OPEN_FILE = "__open__"
+
+
+def _box() -> QComboBox:
+    box = QComboBox()
+    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return box
+
+
+class ScenarioPicker(QObject):
+    """`scenario_box` chooses the main scenario, `against_box` the compared one."""
+
+    def __init__(self, session: Session, choose: Callable[[str], bool], against: Callable[[str], bool],
+                 open_file: Callable[[], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.choose, self.open_file = choose, open_file
+        self.scenario_box = _box()
+        self.scenario_box.activated.connect(self._chosen)
+        self.against_box = _box()
+        for name in bundled_names():
+            self.against_box.addItem(load_scenario(name).title, name)
+        self.against_box.activated.connect(lambda i: against(self.against_box.itemData(i)))
+        session.timelines_changed.connect(self.refresh)
+        session.language_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the bundled scenarios (and a file-opened one) and select those shown."""
+        box, current = self.scenario_box, self.session.timeline.scenario
+        bundled = bundled_names()
+        box.clear()
+        for name in bundled:
+            box.addItem(load_scenario(name).title, name)
+        if current.name not in bundled:
+            box.addItem(current.title, current.source)
+        box.addItem(self.session.words("window", "open"), OPEN_FILE)
+        box.setCurrentIndex(max(0, box.findData(current.name if current.name in bundled else current.source)))
+        if self.session.compare:
+            self.against_box.setCurrentIndex(max(0, self.against_box.findData(self.session.timelines[1].scenario.name)))
+
+    def _chosen(self, index: int) -> None:
+        data, current = self.scenario_box.itemData(index), self.session.timeline.scenario
+        if data == OPEN_FILE:
+            self.open_file()
+        elif data not in (current.name, current.source):
+            self.choose(data)

@@ -1,0 +1,85 @@
+"""The transport row under the scrubber: play, stages, loop, speed, the time in words, key moments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+
+from ..app.playhead import SPEEDS
+from ..app.session import Session
+from ..content.captions import KEY_MOMENTS_H
+
+
+def tool_button(icon: QIcon, slot=None) -> QToolButton:
+    """A flat icon button that never takes the keyboard focus (the keys belong to the window)."""
+    b = QToolButton()
+    b.setIcon(icon)
+    b.setIconSize(QSize(22, 22))
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setMinimumSize(QSize(40, 34))
+    if slot is not None:
+        b.clicked.connect(slot)
+    return b
+
+
+class Transport(QWidget):
+    """Observes the Session's Playhead and drives it; its words follow the Session's language."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        playhead = session.playhead
+        icon, sp = self.style().standardIcon, QStyle.StandardPixmap
+        self.play_icons = (icon(sp.SP_MediaPlay), icon(sp.SP_MediaPause))
+        self.play_button = tool_button(self.play_icons[0], playhead.toggle)
+        self.prev_button = tool_button(icon(sp.SP_MediaSkipBackward), session.previous_stage)
+        self.next_button = tool_button(icon(sp.SP_MediaSkipForward), session.next_stage)
+        self.loop_button = tool_button(icon(sp.SP_BrowserReload))
+        self.loop_button.setCheckable(True)
+        self.loop_button.toggled.connect(lambda on: setattr(playhead, "loop", on))
+        self.speed_box = QComboBox()
+        self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for s in SPEEDS:
+            self.speed_box.addItem("", s)
+        self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed_box.currentIndexChanged.connect(lambda i: setattr(playhead, "speed", SPEEDS[i]))
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(260)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.prev_button, self.play_button, self.next_button, self.loop_button, self.speed_box):
+            row.addWidget(w)
+        row.addSpacing(12)
+        row.addWidget(self.time_label, 1)
+        self.moments_label = QLabel()
+        row.addWidget(self.moments_label)
+        self.moment_buttons = []
+        for hours in KEY_MOMENTS_H:
+            b = QToolButton()
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _checked=False, h=hours: playhead.seek(h))
+            self.moment_buttons.append(b)
+            row.addWidget(b)
+        playhead.time_changed.connect(self._time_update)
+        session.timelines_changed.connect(self._time_update)
+        session.language_changed.connect(self._words_update)
+        playhead.playing_changed.connect(lambda playing: self.play_button.setIcon(self.play_icons[int(playing)]))
+        self._words_update()
+
+    def _words_update(self) -> None:
+        words, ui = self.session.content.ui["transport"], self.session.content.ui
+        for b, key in ((self.play_button, "play"), (self.prev_button, "previous"), (self.next_button, "next"),
+                       (self.loop_button, "loop")):
+            b.setToolTip(words[key])
+            b.setAccessibleName(words[key])
+        for i, s in enumerate(SPEEDS):
+            self.speed_box.setItemText(i, words["speed"].format(x=s))
+        self.moments_label.setText(ui["compare"]["key_moments"])
+        for b, text in zip(self.moment_buttons, ui["compare"]["moments"]):
+            b.setText(text)
+        self._time_update()
+
+    def _time_update(self, *_args) -> None:
+        s = self.session
+        self.time_label.setText(s.content.time_in_words(s.playhead.t, s.timeline.scenario.drug))
