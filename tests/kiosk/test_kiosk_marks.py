@@ -56,7 +56,7 @@ def test_badge_at_animal_stages_only(kiosk, qtbot):
 def test_compare_caption_marks_animal_stages_and_the_model_in_the_kiosk(kiosk, qtbot):
     qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
-    ket = kiosk.timelines[0]
+    ket = kiosk.session.timelines[0]
     animal = next(st for st in ket.stages if CONTENT.stage(ket.scenario.drug, st.id).in_animals)
     kiosk.playhead.seek(animal.start + 1e-6)
     text = kiosk.caption.text()

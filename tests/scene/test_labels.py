@@ -8,7 +8,7 @@ import pytest
 from keta_viz.model import load_scenario, simulate
 from keta_viz.scene import layout as L
 from keta_viz.scene.families import SCENES
-from keta_viz.scene.synapse import Style, _label_sprites
+from keta_viz.scene.synapse import _label_sprites
 
 
 def segments(family):
