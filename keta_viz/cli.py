@@ -73,7 +73,7 @@ def _stages_text(tl: Timeline, lang: str = "en") -> str:
 
 
 def add_lang_option(p: argparse.ArgumentParser) -> None:
-    """--lang: shared by model, render and export."""
+    """--lang: shared by the window, model, render and export."""
     p.add_argument("--lang", metavar="CODE",
                    help="language of the words shown: en or es (default: from the system locale, else en)")
 
@@ -253,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screen", type=int, help="screen number for --present or --kiosk (0 = first)")
     parser.add_argument("--kiosk", action="store_true", help="locked full-screen exhibit mode")
     parser.add_argument("--config", help="kiosk configuration file (TOML; default ~/.config/keta-viz/kiosk.toml)")
+    add_lang_option(parser)
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("model", help="print the simulated timeline of a scenario")
     p.add_argument("--scenario", help="bundled scenario name or path to a .toml file")
@@ -327,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
                 return run_kiosk(args)
             if args.scenario:
                 load_scenario(args.scenario)  # a bad name exits 2 before any window opens
+            args.lang = chosen_language(args)  # an unknown language exits 2 before any window opens
             return run_gui(args)
         return args.func(args)
     except (ScenarioError, CliError, WriteError, ValueError) as exc:

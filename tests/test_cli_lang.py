@@ -68,6 +68,7 @@ def test_model_stages_follow_the_locale(capsys, locale):
     ["model", "--scenario", "ketamine-iv", "--stages"],
     ["render", "--scenario", "ketamine-iv", "--out", "x.png"],
     ["export", "--scenario", "ketamine-iv", "--out", "x.pdf"],
+    ["--scenario", "ketamine-iv"],  # the window: refused before it opens
 ])
 @pytest.mark.parametrize("lang", ["fr", "../en", "", "es_US", "\x1b[31m"])
 def test_an_unknown_language_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys, command, lang):
