@@ -31,8 +31,6 @@ class ScenarioPicker(QObject):
         self.scenario_box = _box()
         self.scenario_box.activated.connect(self._chosen)
         self.against_box = _box()
-        for name in bundled_names():
-            self.against_box.addItem(load_scenario(name).title, name)
         self.against_box.activated.connect(lambda i: against(self.against_box.itemData(i)))
         session.timelines_changed.connect(self.refresh)
         session.language_changed.connect(self.refresh)
@@ -41,12 +39,15 @@ class ScenarioPicker(QObject):
     def refresh(self) -> None:
         """List the bundled scenarios (and a file-opened one) and select those shown."""
         box, current = self.scenario_box, self.session.timeline.scenario
+        title = self.session.content.scenario_title
         bundled = bundled_names()
         box.clear()
+        self.against_box.clear()
         for name in bundled:
-            box.addItem(load_scenario(name).title, name)
+            box.addItem(title(load_scenario(name)), name)
+            self.against_box.addItem(title(load_scenario(name)), name)
         if current.name not in bundled:
-            box.addItem(current.title, current.source)
+            box.addItem(title(current), current.source)
         box.addItem(self.session.words("window", "open"), OPEN_FILE)
         box.setCurrentIndex(max(0, box.findData(current.name if current.name in bundled else current.source)))
         if self.session.compare:

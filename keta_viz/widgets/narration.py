@@ -53,8 +53,8 @@ class StageSection(QWidget):
         self._shown = key
         st = self.content.stage(tl.scenario.drug, stage.id)
         self.stage_id = stage.id
-        self.header.setText(f"<span style='font-size:11pt'>{html.escape(tl.scenario.title)}"
-                            f" · {html.escape(words)}</span>")
+        name = html.escape(self.content.scenario_title(tl.scenario))
+        self.header.setText(f"<span style='font-size:11pt'>{name} · {html.escape(words)}</span>")
         self.title.setText(f"<b style='font-size:18pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
         self.badge.setVisible(st.in_animals)
         self.body.setText(f"<span style='font-size:13pt'>{html.escape(st.body(self.vocabulary))}</span>")

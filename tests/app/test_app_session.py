@@ -112,3 +112,13 @@ def test_a_language_switch_rewords_every_view(window, monkeypatch):
     axis_item = window.plots.plots[0].getAxis("bottom")
     assert all(text.endswith("(xx)") for text in axis_item.tickStrings([u for u, _ in window.playhead.axis.ticks()], 1, 1))
     assert window.narration.sections[0].content is xx
+
+
+def test_scenario_titles_follow_the_language(window):
+    from keta_viz.model import load_scenario
+
+    window.session.set_language("es")
+    es_title = window.session.content.scenario_title(load_scenario("ketamine-iv"))
+    assert es_title.startswith("Ketamina")
+    assert window.picker.scenario_box.currentText() == es_title
+    assert es_title in window.narration.sections[0].header.text()
