@@ -152,7 +152,7 @@ class Content:
     def safety(self, family: str) -> Group:
         """The short Safety text of a drug family ('ketamine' or 'ssri')."""
         section = next(s for s in self.sections() if s.id == "safety")
-        return next(g for g in section.groups if g.family == family)
+        return {g.family: g for g in section.groups}[family]
 
     def time_in_words(self, t_hours: float, drug: str) -> str:
         """'12 min after the start', '3 h after the infusion began' (or the first spray, or the
