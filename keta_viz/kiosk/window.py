@@ -55,8 +55,9 @@ class PinPad(QWidget):
         self.message.setWordWrap(True)
         grid = QGridLayout()
         size = touch_pixels(self)
+        self.keys = {}
         for i, key in enumerate("123456789C0✓"):
-            b = QPushButton(key)
+            b = self.keys[key] = QPushButton(key)
             b.setMinimumSize(QSize(size, size))
             b.clicked.connect(lambda _c=False, k=key: self._key(k))
             grid.addWidget(b, i // 3, i % 3)
@@ -80,8 +81,12 @@ class PinPad(QWidget):
 
     def open(self) -> None:
         """Show the pad centred over the kiosk, in the visitor's language."""
-        self.title.setText(self.kiosk.words["pin_title"])
-        self.cancel.setText(self.kiosk.words["cancel"])
+        words, a11y = self.kiosk.words, self.kiosk.content.ui["a11y"]
+        self.title.setText(words["pin_title"])
+        self.entry.setAccessibleName(words["pin_title"])
+        self.cancel.setText(words["cancel"])
+        self.keys["C"].setAccessibleName(a11y["pin_clear"])
+        self.keys["✓"].setAccessibleName(words["ok"])
         self.entry.clear()
         self.message.clear()
         self._place()
@@ -221,6 +226,7 @@ class KioskWindow(QWidget):
             b.setText(self.words[key])
         self.hint.setText(self.words["touch_to_explore"])
         self.disclaimer.setText(self.content.ui["about"]["disclaimer"])
+        self._name_stage_buttons()
 
     def show_scenario(self, name: str, against: str | None = None) -> None:
         """Show one scenario, or two side by side, from the start of the story.
@@ -231,9 +237,16 @@ class KioskWindow(QWidget):
         self.session.set_timelines([self._timeline(name)] + ([self._timeline(against)] if against else []))
         self.playhead.seek(0.0, force=True)
         self.playhead.set_playing(True)
-        stages = self.session.timeline.stages
         for i, b in enumerate(self.stage_buttons):
-            b.setVisible(i < len(stages))
+            b.setVisible(i < len(self.session.timeline.stages))
+        self._name_stage_buttons()
+
+    def _name_stage_buttons(self) -> None:
+        """Each stage button's accessible name: 'Stage 3: The bouncer is blocked'."""
+        tl, words = self.session.timeline, self.content.ui["a11y"]["stage_button"]
+        for stage, b in zip(tl.stages, self.stage_buttons):
+            b.setAccessibleName(words.format(n=stage.index + 1,
+                                             stage=self.content.stage(tl.scenario.drug, stage.id).title))
 
     def start_tour_step(self, index: int) -> None:
         """Play step `index` of the attract tour."""

@@ -29,4 +29,5 @@ class LanguageMenu(QMenu):
         self._check()
 
     def _check(self) -> None:
-        self.actions_by_language[self.session.language].setChecked(True)
+        if (action := self.actions_by_language.get(self.session.language)) is not None:
+            action.setChecked(True)

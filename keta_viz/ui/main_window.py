@@ -25,6 +25,7 @@ from . import export_dialog, menus
 from .presentation import Presentation
 from .scenario_picker import ScenarioPicker
 from .settings import Preferences, load_preferences, save_preferences
+from .tab_order import set_tab_order
 from .transport import Transport
 from .wording import Wording
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.presentation = Presentation(self)
         self._build_actions()
+        set_tab_order(self)
         self.session.timelines_changed.connect(self._timelines_changed)
         self.session.style_changed.connect(self._style_changed)
         self._timelines_changed()

@@ -4,6 +4,7 @@ import logging
 
 from PySide6.QtCore import QPoint, Qt
 
+from a11y_walk import unnamed_controls
 from keta_viz.kiosk.config import KioskConfig, hash_pin, load_config
 
 
@@ -52,3 +53,16 @@ def test_the_button_toggles_the_language_and_idle_brings_the_configured_one_back
     kiosk.tick()
     assert kiosk.mode == "attract" and kiosk.session.language == "en"
     assert kiosk.hint.text() == "Touch the screen to explore" and kiosk.buttons["restart"].text() == "Restart"
+
+
+def test_every_kiosk_control_is_named_in_both_languages(kiosk, qtbot):
+    qtbot.mouseClick(kiosk.views[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))  # the touch controls
+    kiosk.pin_pad.open()
+    for lang in ("en", "es"):
+        kiosk.session.set_language(lang)
+        kiosk.pin_pad.open()
+        assert unnamed_controls(kiosk) == [], lang
+    assert kiosk.stage_buttons[2].accessibleName().startswith("Etapa 3: ")
+    assert kiosk.pin_pad.keys["C"].accessibleName() == "Borrar el PIN"
+    assert kiosk.views[0].accessibleDescription().startswith("Antes del tratamiento")
+    kiosk.pin_pad.hide()
