@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ..app.session import Session
 from ..scene.palette import SIDES
 from ..scene.synapse import NO_PEN, scene_font
-from .focus import paint_focus_ring
+from .focus import FocusRing
 
 
-class Scrubber(QWidget):
+class Scrubber(FocusRing, QWidget):
     """Observes the Session; seeking by mouse writes to its Playhead."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, scale: float = 1.0):
@@ -121,7 +121,7 @@ class Scrubber(QWidget):
         p.drawLine(QPointF(x, tr.top() - 4 * k), QPointF(x, tr.bottom() + 2 * k))
         p.setBrush(base)
         p.drawEllipse(QPointF(x, tr.top() + tr.height() / 2), 7 * k, 7 * k)
-        paint_focus_ring(self, p, self.session.palette)
+        self.paint_focus_ring(p, self.session.palette)
         p.end()
 
     # input ---------------------------------------------------------------------------

@@ -31,4 +31,4 @@ def kiosk_stylesheet() -> str:
             " font-size:24px; padding:8px }"
             f" QWidget#pin-pad, QWidget#pin-pad * {{ background:{c['overlay']}; font-size:22px }}"
             f" QLabel#countdown {{ font-size:48px; background:{c['control']}; padding:30px; border-radius:16px }}"
-            f" QLabel#hint {{ font-size:30px; color:{c['hint']} }} {focus_stylesheet('screen')}")
+            f" QLabel#hint {{ font-size:30px; color:{c['hint']} }}")  # no focus ring: the kiosk takes no keys

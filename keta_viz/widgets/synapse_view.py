@@ -12,7 +12,7 @@ from ..content.describe import synapse_description, synapse_name
 from ..model import Timeline
 from ..scene.render import scene_image
 from ..scene.synapse import frame_base, paint_frame
-from .focus import paint_focus_ring
+from .focus import FocusRing
 
 
 def stacked(width: int, height: int) -> bool:
@@ -20,7 +20,7 @@ def stacked(width: int, height: int) -> bool:
     return width < 2 * height
 
 
-class SynapseView(QWidget):
+class SynapseView(FocusRing, QWidget):
     """Observes the Session; repaints when the time, phase, style, timelines, pen or size change."""
 
     def __init__(self, session: Session, side: int = 0, seed: int | None = None, parent: QWidget | None = None):
@@ -113,7 +113,7 @@ class SynapseView(QWidget):
         paint_frame(p, family, state, s.phase, self.seed, w, h, s.style)
         p.resetTransform()
         self.strokes.paint(p, self.width(), self.height())
-        paint_focus_ring(self, p, s.palette)
+        self.paint_focus_ring(p, s.palette)
         p.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802

@@ -94,4 +94,15 @@ def test_the_focus_ring_comes_from_the_palette():
 
     for name in ("screen", "projector"):
         assert f"QToolButton:focus {{ border:2px solid {FOCUS[name]} }}" in application_stylesheet(name)
-    assert FOCUS["screen"] in kiosk_stylesheet()
+    assert ":focus" not in kiosk_stylesheet()  # the kiosk swallows every key: a touched button wears no ring
+
+
+def test_the_picture_wears_the_ring_only_from_the_keyboard(window):
+    view = window.views[0]
+    view.setFocus(Qt.FocusReason.MouseFocusReason)
+    assert view.hasFocus() and not view.keyboard_focus
+    view.setFocus(Qt.FocusReason.TabFocusReason)  # focus moves within: a new focus-in only after leaving
+    window.scrubber.setFocus(Qt.FocusReason.TabFocusReason)
+    assert window.scrubber.keyboard_focus
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert view.keyboard_focus
