@@ -106,3 +106,23 @@ def test_the_picture_wears_the_ring_only_from_the_keyboard(window):
     assert window.scrubber.keyboard_focus
     view.setFocus(Qt.FocusReason.TabFocusReason)
     assert view.keyboard_focus
+
+
+def test_a_new_stage_is_announced_when_a_screen_reader_listens(window, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QAccessible
+
+    import keta_viz.widgets.synapse_view as module
+
+    told = []
+    monkeypatch.setattr(module, "QAccessible", SimpleNamespace(
+        isActive=lambda: True, Event=QAccessible.Event,
+        updateAccessibility=lambda event: told.append((event.object(), event.type()))))
+    view = window.views[0]
+    window.playhead.seek(0.0)
+    told.clear()
+    window.playhead.seek(0.001)  # the same stage: the description changes, nothing is announced
+    assert told == []
+    window.session.next_stage()
+    assert told == [(view, QAccessible.Event.Alert)]
