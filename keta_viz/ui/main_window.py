@@ -133,21 +133,22 @@ class MainWindow(QMainWindow):
         self.picker = ScenarioPicker(s, self.set_scenario, self.set_compare, self.choose_scenario_file, self)
         tb.addWidget(self.picker.scenario_box)
         self.against_action = tb.addWidget(self.picker.against_box)
-        self.vocab_action = self._toggle("expert", lambda on: s.set_vocabulary("expert" if on else "plain"))
-        self.projector_action = self._toggle("projector", lambda on: s.set_palette("projector" if on else "screen"))
-        self.labels_action = self._toggle("labels", s.set_labels)
-        self.plots_action = self._toggle("plots", self._plots_toggled, self.prefs.plots)
-        self.compare_action = self._toggle("compare", self._compare_toggled)
-        self.fullscreen_action = self._action("full_screen", ["F", "F11"], self.toggle_full_screen)
-        self.about_action = self._action("about", ["F1"], self.show_about)
+        self.vocab_action = self.new_toggle("expert", lambda on: s.set_vocabulary("expert" if on else "plain"))
+        self.projector_action = self.new_toggle("projector", lambda on: s.set_palette("projector" if on else "screen"))
+        self.labels_action = self.new_toggle("labels", s.set_labels)
+        self.plots_action = self.new_toggle("plots", self._plots_toggled, self.prefs.plots)
+        self.compare_action = self.new_toggle("compare", self._compare_toggled)
+        self.fullscreen_action = self.new_action("full_screen", ["F", "F11"], self.toggle_full_screen)
+        self.about_action = self.new_action("about", ["F1"], self.show_about)
         view_actions = (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
                         self.compare_action, self.fullscreen_action)
         tb.addActions([*view_actions, self.about_action])
         for keys, slot in menus.shortcuts(self).items():
-            self._action(None, list(keys), slot).setText(keys[0])  # keys only: never shown
+            self.new_action(None, list(keys), slot).setText(keys[0])  # keys only: never shown
         menus.build_menus(self, view_actions)
 
-    def _action(self, key: str | None, keys: list[str] | None, slot=None) -> QAction:
+    def new_action(self, key: str | None, keys: list[str] | None, slot=None) -> QAction:
+        """A window action named by [window] `key` (re-worded with the language), on these keys."""
         a = QAction(self)
         if key:
             self.wording.text(a.setText, "window", key)
@@ -159,8 +160,9 @@ class MainWindow(QMainWindow):
         self.addAction(a)
         return a
 
-    def _toggle(self, key: str, slot, checked: bool = False) -> QAction:
-        a = self._action(key, None)
+    def new_toggle(self, key: str, slot, checked: bool = False) -> QAction:
+        """A checkable window action named by [window] `key`; `slot(on)` on every toggle."""
+        a = self.new_action(key, None)
         a.setCheckable(True)
         a.setChecked(checked)
         a.toggled.connect(slot)

@@ -44,14 +44,14 @@ def build_menus(w: MainWindow, view_actions: tuple[QAction, ...]) -> None:
     """File (open, exports, quit), View (the toolbar's toggles), Language and Help; their titles
     follow the Session's language."""
     file_menu = _menu(w, "file_menu")
-    file_menu.addAction(w._action("open", ["Ctrl+O"], w.choose_scenario_file))
+    file_menu.addAction(w.new_action("open", ["Ctrl+O"], w.choose_scenario_file))
     file_menu.addSeparator()
-    w.export_actions = [w._action(f"export_{k}", EXPORT_KEYS.get(k),
+    w.export_actions = [w.new_action(f"export_{k}", EXPORT_KEYS.get(k),
                                   lambda _c=False, k=k: export_dialog.ask_and_export(w, k))
                         for k in export_dialog.KINDS]
     file_menu.addActions(w.export_actions)
     file_menu.addSeparator()
-    file_menu.addAction(w._action("quit", ["Ctrl+Q"], w.close))
+    file_menu.addAction(w.new_action("quit", ["Ctrl+Q"], w.close))
     _menu(w, "view_menu").addActions(view_actions)
     w.language_menu = LanguageMenu(w.session, w.choose_language, w)
     w.wording.text(w.language_menu.setTitle, "window", "language_menu")
