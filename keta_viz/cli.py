@@ -328,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
                 return run_kiosk(args)
             if args.scenario:
                 load_scenario(args.scenario)  # a bad name exits 2 before any window opens
-            args.lang = chosen_language(args)  # an unknown language exits 2 before any window opens
+            if args.lang is not None:  # else the Language menu's choice, or the system's
+                args.lang = chosen_language(args)  # an unknown language exits 2 before any window opens
             return run_gui(args)
         return args.func(args)
     except (ScenarioError, CliError, WriteError, ValueError) as exc:

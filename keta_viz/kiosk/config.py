@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from ..content import languages
 from ..model import bundled_names
 from ..safe_read import ReadError, read_small_text, read_toml
 from ..safe_write import write_text
@@ -59,8 +60,8 @@ def _check(key: str, value):
                 raise ValueError(f"unknown tour step {step!r}")
         return tuple(str(s) for s in value)
     if key == "language":
-        if value != "en":
-            raise ValueError("only 'en' is available")
+        if value not in languages():
+            raise ValueError(f"must be one of {', '.join(languages())}")
         return value
     if key == "palette":
         if value not in PALETTES:

@@ -20,6 +20,7 @@ from ..widgets.scrubber import Scrubber
 from ..widgets.stylesheet import kiosk_stylesheet
 from ..widgets.synapse_view import SynapseViews
 from .config import KioskConfig, pin_matches, tour_step_scenarios
+from .language_button import LanguageButton
 from .states import KioskStates
 
 log = logging.getLogger("keta_viz.kiosk")
@@ -42,11 +43,10 @@ class PinPad(QWidget):
     def __init__(self, kiosk: "KioskWindow"):
         super().__init__(kiosk)
         self.kiosk = kiosk
-        words = kiosk.content.ui["kiosk"]
         self.setObjectName("pin-pad")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # opaque over the picture
-        self.title = QLabel(words["pin_title"])
+        self.title = QLabel()
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -55,12 +55,13 @@ class PinPad(QWidget):
         self.message.setWordWrap(True)
         grid = QGridLayout()
         size = touch_pixels(self)
+        self.keys = {}
         for i, key in enumerate("123456789C0✓"):
-            b = QPushButton(key)
+            b = self.keys[key] = QPushButton(key)
             b.setMinimumSize(QSize(size, size))
             b.clicked.connect(lambda _c=False, k=key: self._key(k))
             grid.addWidget(b, i // 3, i % 3)
-        cancel = QPushButton(words["cancel"])
+        self.cancel = cancel = QPushButton()
         cancel.setMinimumHeight(size)
         cancel.clicked.connect(self.hide)
         col = QVBoxLayout(self)
@@ -79,7 +80,13 @@ class PinPad(QWidget):
             self.entry.insert(key)
 
     def open(self) -> None:
-        """Show the pad centred over the kiosk."""
+        """Show the pad centred over the kiosk, in the visitor's language."""
+        words, a11y = self.kiosk.words, self.kiosk.content.ui["a11y"]
+        self.title.setText(words["pin_title"])
+        self.entry.setAccessibleName(words["pin_title"])
+        self.cancel.setText(words["cancel"])
+        self.keys["C"].setAccessibleName(a11y["pin_clear"])
+        self.keys["✓"].setAccessibleName(words["ok"])
         self.entry.clear()
         self.message.clear()
         self._place()
@@ -115,12 +122,11 @@ class KioskWindow(QWidget):
         self.session = Session([self._timeline("ketamine-iv")], config.palette, "plain", True, config.language,
                                parent=self)
         self.playhead = self.session.playhead
-        self.content = self.session.content
-        self.words = self.content.ui["kiosk"]
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
-        self.setWindowTitle(self.content.ui["window"]["title"])
         self._build()
+        self.session.language_changed.connect(self._reword)
+        self._reword()
         self.pin_pad = PinPad(self)
         self.set_mode("attract")
         self.start_tour_step(0)
@@ -134,6 +140,16 @@ class KioskWindow(QWidget):
     def views(self):
         """The synapse views shown (two in compare)."""
         return self.synapse.views
+
+    @property
+    def content(self):
+        """The words of the language shown (the visitor's choice, else the configured one)."""
+        return self.session.content
+
+    @property
+    def words(self) -> dict:
+        """The kiosk's words ([kiosk] of ui.toml) in the language shown."""
+        return self.content.ui["kiosk"]
 
     @property
     def mode(self) -> str:
@@ -169,7 +185,7 @@ class KioskWindow(QWidget):
                           ("ssri", lambda: self.show_scenario("escitalopram")),
                           ("compare", lambda: self.show_scenario("ketamine-iv", "escitalopram")),
                           ("restart", lambda: self.playhead.seek(0.0))):
-            b = QPushButton(self.words[key])
+            b = QPushButton()
             b.setMinimumSize(QSize(size * 2, size))
             b.clicked.connect(slot)
             self.buttons[key] = b
@@ -182,12 +198,15 @@ class KioskWindow(QWidget):
             self.stage_buttons.append(b)
             row.addWidget(b)
         row.addStretch(1)
+        self.language_button = LanguageButton(self.session)
+        self.language_button.setMinimumSize(QSize(size * 2, size))
+        row.addWidget(self.language_button)
         self.scrubber = Scrubber(self.session, scale=size / 34)
         self.countdown = QLabel(self)
         self.countdown.setObjectName("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown.hide()
-        self.hint = QLabel(self.words["touch_to_explore"])
+        self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         col = QVBoxLayout(self)
@@ -200,6 +219,15 @@ class KioskWindow(QWidget):
         for w in (self.hint, self.scrubber, self.touch_ui, self.disclaimer):
             col.addWidget(w)
 
+    def _reword(self) -> None:
+        """Every word of the kiosk in the Session's language."""
+        self.setWindowTitle(self.content.ui["window"]["title"])
+        for key, b in self.buttons.items():
+            b.setText(self.words[key])
+        self.hint.setText(self.words["touch_to_explore"])
+        self.disclaimer.setText(self.content.ui["about"]["disclaimer"])
+        self._name_stage_buttons()
+
     def show_scenario(self, name: str, against: str | None = None) -> None:
         """Show one scenario, or two side by side, from the start of the story.
 
@@ -209,9 +237,16 @@ class KioskWindow(QWidget):
         self.session.set_timelines([self._timeline(name)] + ([self._timeline(against)] if against else []))
         self.playhead.seek(0.0, force=True)
         self.playhead.set_playing(True)
-        stages = self.session.timeline.stages
         for i, b in enumerate(self.stage_buttons):
-            b.setVisible(i < len(stages))
+            b.setVisible(i < len(self.session.timeline.stages))
+        self._name_stage_buttons()
+
+    def _name_stage_buttons(self) -> None:
+        """Each stage button's accessible name: 'Stage 3: The bouncer is blocked'."""
+        tl, words = self.session.timeline, self.content.ui["a11y"]["stage_button"]
+        for stage, b in zip(tl.stages, self.stage_buttons):
+            b.setAccessibleName(words.format(n=stage.index + 1,
+                                             stage=self.content.stage(tl.scenario.drug, stage.id).title))
 
     def start_tour_step(self, index: int) -> None:
         """Play step `index` of the attract tour."""
@@ -233,6 +268,7 @@ class KioskWindow(QWidget):
         self.playhead.speed = 1.0
         self.pin_pad.hide()  # an abandoned PIN entry does not outlast the visitor
         self.states.reset()
+        self.session.set_language(self.config.language)  # the visitor's language goes with the visitor
         self.set_mode("attract")
         self.start_tour_step(0)
 

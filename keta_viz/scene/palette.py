@@ -40,6 +40,8 @@ SERIES = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "glutamate": "
           "bdnf": "#56B4E9", "spine_density": "#F0E442", "relief": "#009E73", "sert_occupancy": "#D55E00",
           "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00", "dissociation": "#D55E00"}
 SIDES = ("#E69F00", "#56B4E9")
+# The keyboard focus ring, by the palette of the chrome around it (dark 'screen', light 'projector').
+FOCUS = {"screen": "#F0E442", "projector": "#0072B2"}
 UNNAMED_SERIES = "#999999"
 PEN = ("#D55E00", "#CC79A7", "#0072B2", "#009E73")  # seen on both palettes
 # The printed handout (white paper) and the science pages' "in animals" mark (any palette).

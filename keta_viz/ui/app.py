@@ -42,8 +42,10 @@ def run_gui(args) -> int:
     app.setApplicationDisplayName("Keta Viz")
     app.setWindowIcon(app_icon())
     compare = (args.against or "escitalopram") if args.compare else None
-    lang = getattr(args, "lang", None) or "en"  # every word on screen in this language
-    prefs = load_preferences(lang=lang)
+    from ..content import default_language
+
+    lang = getattr(args, "lang", None)  # --lang for this run; else the Language menu's choice, or the system's
+    prefs = load_preferences(lang=lang or default_language())
     window = MainWindow(scenario=args.scenario, compare=compare, prefs=prefs, language=lang)
     screen = window.screen().availableGeometry()
     if screen.width() < 1600 or screen.height() < 1000:  # a laptop: fill it, never run off its edges

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGraphicsOpacityEffect, QMainWindow, QMessageBox, QSplitter,
                                QToolBar, QVBoxLayout, QWidget)
 
+from .. import content
 from ..app.session import Session
 from ..model import ScenarioError, bundled_names, load_scenario, simulate
 from ..model.families import FAMILIES
@@ -20,15 +21,15 @@ from ..widgets.plots import PlotsPanel
 from ..widgets.scrubber import Scrubber
 from ..widgets.stylesheet import application_stylesheet
 from ..widgets.synapse_view import SynapseViews
-from . import export_dialog
+from . import export_dialog, menus
 from .presentation import Presentation
 from .scenario_picker import ScenarioPicker
 from .settings import Preferences, load_preferences, save_preferences
+from .tab_order import set_tab_order
 from .transport import Transport
+from .wording import Wording
 
 TICK_MS = 16
-FINE_STEP_U = 0.005
-SEEK_STEP_U = 0.05
 
 
 class MainWindow(QMainWindow):
@@ -36,7 +37,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, scenario: str | None = None, compare: str | None = None,
                  prefs: Preferences | None = None, clock: Callable[[], float] = time.monotonic,
-                 remember: bool = True, language: str = "en"):
+                 remember: bool = True, language: str | None = None):
         super().__init__()
         self.prefs = prefs or load_preferences()
         self.remember = remember
@@ -45,13 +46,15 @@ class MainWindow(QMainWindow):
         timelines = [simulate(load_scenario(scenario or self.prefs.scenario))]
         timelines += [simulate(load_scenario(compare))] if compare else []
         p = self.prefs
+        language = language or p.language or content.default_language()  # --lang, the menu's choice, the system's
         self.session = Session(timelines, p.palette, p.vocabulary, p.labels, language, parent=self)
         self.playhead = self.session.playhead
-        self.words = self.session.content.ui["window"]
-        self.setWindowTitle(self.words["title"])
+        self.wording = Wording(self.session, self)
+        self.wording.text(self.setWindowTitle, "window", "title")
         self._build()
         self.presentation = Presentation(self)
         self._build_actions()
+        set_tab_order(self)
         self.session.timelines_changed.connect(self._timelines_changed)
         self.session.style_changed.connect(self._style_changed)
         self._timelines_changed()
@@ -69,6 +72,11 @@ class MainWindow(QMainWindow):
     def timeline(self):
         """The main scenario shown."""
         return self.session.timeline
+
+    @property
+    def words(self) -> dict:
+        """The window's words ([window] of ui.toml) in the Session's language."""
+        return self.session.content.ui["window"]
 
     def _build(self) -> None:
         s = self.session
@@ -100,6 +108,7 @@ class MainWindow(QMainWindow):
         self.stage_caption = StoryCaption(s)  # presentation: the stage in room-sized words
         self.stage_caption.hide()
         self.disclaimer = Disclaimer(s.content)  # always shown, in every mode; never fades
+        self.wording.text(self.disclaimer.setText, "about", "disclaimer")
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(6, 6, 6, 6)
@@ -115,65 +124,48 @@ class MainWindow(QMainWindow):
         self.black.hide()
 
     def _build_actions(self) -> None:
-        s, w = self.session, self.words
-        tb = QToolBar(w["toolbar"])
+        s = self.session
+        tb = QToolBar()
+        self.wording.text(tb.setWindowTitle, "window", "toolbar")
         tb.setObjectName("main-toolbar")
         tb.setMovable(False)
         self.addToolBar(tb)
         self.picker = ScenarioPicker(s, self.set_scenario, self.set_compare, self.choose_scenario_file, self)
         tb.addWidget(self.picker.scenario_box)
         self.against_action = tb.addWidget(self.picker.against_box)
-        self.vocab_action = self._toggle(w["expert"], lambda on: s.set_vocabulary("expert" if on else "plain"))
-        self.projector_action = self._toggle(w["projector"], lambda on: s.set_palette("projector" if on else "screen"))
-        self.labels_action = self._toggle(w["labels"], s.set_labels)
-        self.plots_action = self._toggle(w["plots"], self._plots_toggled, self.prefs.plots)
-        self.compare_action = self._toggle(w["compare"], self._compare_toggled)
-        self.fullscreen_action = self._action(w["full_screen"], ["F", "F11"], self.toggle_full_screen)
-        self.about_action = self._action(w["about"], ["F1"], self.show_about)
+        self.vocab_action = self.new_toggle("expert", lambda on: s.set_vocabulary("expert" if on else "plain"))
+        self.projector_action = self.new_toggle("projector", lambda on: s.set_palette("projector" if on else "screen"))
+        self.labels_action = self.new_toggle("labels", s.set_labels)
+        self.plots_action = self.new_toggle("plots", self._plots_toggled, self.prefs.plots)
+        self.compare_action = self.new_toggle("compare", self._compare_toggled)
+        self.fullscreen_action = self.new_action("full_screen", ["F", "F11"], self.toggle_full_screen)
+        self.about_action = self.new_action("about", ["F1"], self.show_about)
         view_actions = (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
                         self.compare_action, self.fullscreen_action)
         tb.addActions([*view_actions, self.about_action])
-        ph = self.playhead
-        shortcuts = {
-            ("Space", "K"): ph.toggle, ("J",): lambda: ph.step_u(-SEEK_STEP_U), ("L",): lambda: ph.step_u(SEEK_STEP_U),
-            ("Left",): lambda: ph.step_u(-FINE_STEP_U), ("Right",): lambda: ph.step_u(FINE_STEP_U),
-            ("Home",): lambda: ph.seek(0.0), ("End",): lambda: ph.seek(ph.axis.span_h),
-            ("PgUp",): s.previous_stage, ("PgDown",): s.next_stage, ("B",): self.toggle_black,
-            ("Esc",): self.leave_full_screen, ("F5",): lambda: self.set_presentation(not self.presenting),
-            ("P",): lambda: s.set_pen(not s.pen_on), ("C",): s.clear_pen, ("O",): s.next_pen_colour,
-        }
-        for n in range(1, 10):
-            shortcuts[(str(n),)] = (lambda _checked=False, k=n: s.jump_to_stage(k))
-        for keys, slot in shortcuts.items():
-            self._action(keys[0], list(keys), slot)
-        file_menu = self.menuBar().addMenu(w["file_menu"])
-        file_menu.addAction(self._action(w["open"], ["Ctrl+O"], self.choose_scenario_file))
-        file_menu.addSeparator()
-        keys = {"png": ["Ctrl+E"], "pdf": ["Ctrl+P"]}
-        self.export_actions = [self._action(w[f"export_{k}"], keys.get(k),
-                                            lambda _c=False, k=k: export_dialog.ask_and_export(self, k))
-                               for k in export_dialog.KINDS]
-        file_menu.addActions(self.export_actions)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(w["quit"], ["Ctrl+Q"], self.close))
-        self.menuBar().addMenu(w["view_menu"]).addActions(view_actions)
-        self.menuBar().addMenu(w["help_menu"]).addAction(self.about_action)
+        for keys, slot in menus.shortcuts(self).items():
+            self.new_action(None, list(keys), slot).setText(keys[0])  # keys only: never shown
+        menus.build_menus(self, view_actions)
 
-    def _action(self, text: str, keys: list[str] | None, slot) -> QAction:
-        a = QAction(text, self)
+    def new_action(self, key: str | None, keys: list[str] | None, slot=None) -> QAction:
+        """A window action named by [window] `key` (re-worded with the language), on these keys."""
+        a = QAction(self)
+        if key:
+            self.wording.text(a.setText, "window", key)
         if keys:
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        a.triggered.connect(slot)
+        if slot is not None:
+            a.triggered.connect(slot)
         self.addAction(a)
         return a
 
-    def _toggle(self, text: str, slot, checked: bool = False) -> QAction:
-        a = QAction(text, self)
+    def new_toggle(self, key: str, slot, checked: bool = False) -> QAction:
+        """A checkable window action named by [window] `key`; `slot(on)` on every toggle."""
+        a = self.new_action(key, None)
         a.setCheckable(True)
         a.setChecked(checked)
         a.toggled.connect(slot)
-        self.addAction(a)
         return a
 
     # ------------------------------------------------------------------ behaviour ---
@@ -227,6 +219,11 @@ class MainWindow(QMainWindow):
         if self.styleSheet() != (sheet := application_stylesheet(s.palette)):
             self.setStyleSheet(sheet)  # re-polishing every widget is slow: only when the palette changes
         self.presentation.apply_sizes()
+
+    def choose_language(self, language: str) -> None:
+        """The Language menu: every word in another language now, and at the next start."""
+        self.prefs.language = language
+        self.session.set_language(language)
 
     def choose_scenario_file(self) -> None:
         """Ask for a scenario .toml file and load it."""

@@ -16,7 +16,7 @@ OPEN_FILE = "__open__"
 
 def _box() -> QComboBox:
     box = QComboBox()
-    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    box.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the window
     return box
 
 
@@ -49,6 +49,8 @@ class ScenarioPicker(QObject):
         if current.name not in bundled:
             box.addItem(title(current), current.source)
         box.addItem(self.session.words("window", "open"), OPEN_FILE)
+        box.setAccessibleName(self.session.words("a11y", "scenario"))
+        self.against_box.setAccessibleName(self.session.words("a11y", "against"))
         box.setCurrentIndex(max(0, box.findData(current.name if current.name in bundled else current.source)))
         if self.session.compare:
             self.against_box.setCurrentIndex(max(0, self.against_box.findData(self.session.timelines[1].scenario.name)))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..content import load_content
+from ..content import languages, load_content
 from ..model import ScenarioError, load_scenario
 from ..safe_read import MAX_BYTES, one_line
 from ..scene.palette import PALETTES  # Qt-free
@@ -28,6 +28,7 @@ class Preferences:
     labels: bool = True
     plots: bool = True
     geometry: QByteArray | None = None
+    language: str = ""  # chosen in the Language menu; "" until then (the system locale's)
     notes: list[str] = field(default_factory=list, compare=False)  # what was reset, to show the user
 
 
@@ -84,6 +85,7 @@ def load_preferences(store: QSettings | None = None, lang: str = "en") -> Prefer
         "labels": lambda v: _as_bool(v, True),
         "plots": lambda v: _as_bool(v, True),
         "geometry": lambda v: v if isinstance(v, QByteArray) else _bad(v),
+        "language": lambda v: v if v in languages() else _bad(v),
     }
     for key, check in checks.items():
         if not s.contains(key):
@@ -108,6 +110,8 @@ def save_preferences(prefs: Preferences, store: QSettings | None = None) -> bool
     s = store or open_settings()
     for key in ("scenario", "vocabulary", "palette", "labels", "plots"):
         s.setValue(key, getattr(prefs, key))
+    if prefs.language:
+        s.setValue("language", prefs.language)
     if prefs.geometry is not None:
         s.setValue("geometry", prefs.geometry)
     s.sync()

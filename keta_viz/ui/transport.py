@@ -12,11 +12,11 @@ from ..content.captions import KEY_MOMENTS_H
 
 
 def tool_button(icon: QIcon, slot=None) -> QToolButton:
-    """A flat icon button that never takes the keyboard focus (the keys belong to the window)."""
+    """A flat icon button that Tab reaches but a click does not focus (the keys belong to the window)."""
     b = QToolButton()
     b.setIcon(icon)
     b.setIconSize(QSize(22, 22))
-    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     b.setMinimumSize(QSize(40, 34))
     if slot is not None:
         b.clicked.connect(slot)
@@ -39,7 +39,7 @@ class Transport(QWidget):
         self.loop_button.setCheckable(True)
         self.loop_button.toggled.connect(lambda on: setattr(playhead, "loop", on))
         self.speed_box = QComboBox()
-        self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.speed_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         for s in SPEEDS:
             self.speed_box.addItem("", s)
         self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
@@ -57,7 +57,7 @@ class Transport(QWidget):
         self.moment_buttons = []
         for hours in KEY_MOMENTS_H:
             b = QToolButton()
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.clicked.connect(lambda _checked=False, h=hours: playhead.seek(h))
             self.moment_buttons.append(b)
             row.addWidget(b)
@@ -69,15 +69,18 @@ class Transport(QWidget):
 
     def _words_update(self) -> None:
         words, ui = self.session.content.ui["transport"], self.session.content.ui
+        a11y = ui["a11y"]
         for b, key in ((self.play_button, "play"), (self.prev_button, "previous"), (self.next_button, "next"),
                        (self.loop_button, "loop")):
             b.setToolTip(words[key])
             b.setAccessibleName(words[key])
         for i, s in enumerate(SPEEDS):
             self.speed_box.setItemText(i, words["speed"].format(x=s))
+        self.speed_box.setAccessibleName(a11y["speed"])
         self.moments_label.setText(ui["compare"]["key_moments"])
         for b, text in zip(self.moment_buttons, ui["compare"]["moments"]):
             b.setText(text)
+            b.setAccessibleName(a11y["moment"].format(time=text))
         self._time_update()
 
     def _time_update(self, *_args) -> None:

@@ -40,6 +40,7 @@ class StageSection(QWidget):
         for w in (self.header, self.title, self.badge, self.body, self.analogy, self.sources_button, self.sources):
             layout.addWidget(w)
         self.stage_id = None
+        self.words = ""  # what the section says, in plain text (for screen readers)
         self._shown: tuple | None = None
 
     def show_time(self, t: float) -> None:
@@ -60,6 +61,8 @@ class StageSection(QWidget):
         self.body.setText(f"<span style='font-size:13pt'>{html.escape(st.body(self.vocabulary))}</span>")
         self.analogy.setText(f"<i style='font-size:12pt'>“{html.escape(st.analogy)}”</i>")
         self.sources_button.setText(self.content.ui["narration"]["sources"].format(n=len(st.sources)))
+        badge = f" [{self.badge.text()}]" if st.in_animals else ""
+        self.words = f"{self.content.scenario_title(tl.scenario)}, {words}. {st.title}{badge}. {st.body(self.vocabulary)}"
         self.sources.setText("<br>".join(f"<span style='font-size:9pt'>• "
                                          f"{html.escape(self.content.citation(k))}</span>" for k in st.sources))
 
@@ -92,6 +95,9 @@ class NarrationPanel(QScrollArea):
             layout.addWidget(sec)
         layout.addStretch(1)
         self.setWidget(inner)
+        for before, button in zip([self, *(sec.sources_button for sec in self.sections)],
+                                  (sec.sources_button for sec in self.sections)):
+            QWidget.setTabOrder(before, button)  # Tab: the panel, then its Sources buttons
         self.refresh()
 
     def refresh(self, *_args) -> None:
@@ -99,3 +105,7 @@ class NarrationPanel(QScrollArea):
         for sec in self.sections:
             sec.vocabulary = self.session.vocabulary
             sec.show_time(self.session.playhead.t)
+        self.setAccessibleName(self.session.words("a11y", "narration"))
+        description = " ".join(sec.words for sec in self.sections)
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)

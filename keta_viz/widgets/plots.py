@@ -85,6 +85,7 @@ class PlotsPanel(QWidget):
         self.palette_name = session.palette
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(None)
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # its values are read out (describe)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
@@ -142,6 +143,29 @@ class PlotsPanel(QWidget):
         for a, b in zip(self.plots, self.plots[1:]):
             b.setXLink(a)
         self._fit_legends()
+        self.graphics.setAccessibleName(self.content.ui["a11y"]["plots"])
+        self.describe()
+
+    def values_text(self) -> str:
+        """'Model values, 1 hour after …: Drug level: In the blood (ng/mL) 116; Receptors and signals:
+        NMDA receptors blocked 0.55, …' at the Playhead's time."""
+        ui, t = self.content.ui, self.playhead.t
+        groups = []
+        for group, _ in PLOT_GROUPS[self.timelines[0].scenario.family]:
+            values = []
+            for k, tl in enumerate(self.timelines):
+                prefix = f"{ui['drugs'][tl.scenario.drug]}: " if len(self.timelines) > 1 else ""
+                values += [f"{prefix}{ui['series'][name]} {tl.at(t)[name]:.3g}"
+                           for name in shown_series(group, self.timelines, k)]
+            groups.append(f"{ui['plots'][group]}: {', '.join(values)}")
+        when = self.content.time_in_words(t, self.timelines[0].scenario.drug)
+        return ui["a11y"]["plot_values"].format(time=when, values="; ".join(groups))
+
+    def describe(self) -> None:
+        """The current values as the plots' accessible description."""
+        text = self.values_text()
+        if text != self.graphics.accessibleDescription():
+            self.graphics.setAccessibleDescription(text)
 
     def _add_curves(self, plot: pg.PlotItem, legend: pg.LegendItem, group: str, k: int) -> None:
         """The k-th scenario's series of one plot group, each with its legend entry."""
@@ -179,6 +203,7 @@ class PlotsPanel(QWidget):
         for c in self.cursors:
             c.setValue(self.playhead.u)
         self._syncing = False
+        self.describe()
 
     def _cursor_moved(self, line: pg.InfiniteLine) -> None:
         if not self._syncing:

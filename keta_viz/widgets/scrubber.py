@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ..app.session import Session
 from ..scene.palette import SIDES
 from ..scene.synapse import NO_PEN, scene_font
+from .focus import FocusRing
 
 
-class Scrubber(QWidget):
+class Scrubber(FocusRing, QWidget):
     """Observes the Session; seeking by mouse writes to its Playhead."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, scale: float = 1.0):
@@ -21,8 +22,9 @@ class Scrubber(QWidget):
         self.scale = scale  # > 1 for touch screens and rooms: taller rows, larger type
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the window's keys move it (Left, Right, PgUp...)
         self.playhead.time_changed.connect(self.update)
+        self.playhead.time_changed.connect(self._describe)
         self.playhead.axis_changed.connect(self.update)
         session.timelines_changed.connect(self._timelines_changed)
         session.language_changed.connect(self._words_changed)
@@ -45,11 +47,25 @@ class Scrubber(QWidget):
 
     def _timelines_changed(self) -> None:
         self.setFixedHeight(self._height())
+        self._describe()
         self.update()
 
     def _words_changed(self) -> None:
         self.setAccessibleName(self.session.words("a11y", "scrubber"))
+        self._describe()
         self.update()
+
+    def _describe(self, *_args) -> None:
+        """Accessible description: the time and the stage, as the tooltip says them."""
+        text = self.words_at(self.playhead.t)
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+
+    def words_at(self, t: float) -> str:
+        """'1 hour after the infusion began — Growth signals switch on' for model time t."""
+        tl, content = self.timelines[0], self.session.content
+        stage = content.stage(tl.scenario.drug, tl.stage_at(t).id)
+        return f"{content.time_in_words(t, tl.scenario.drug)} — {stage.title}"
 
     # geometry ------------------------------------------------------------------------
     def _track(self) -> QRectF:
@@ -105,6 +121,7 @@ class Scrubber(QWidget):
         p.drawLine(QPointF(x, tr.top() - 4 * k), QPointF(x, tr.bottom() + 2 * k))
         p.setBrush(base)
         p.drawEllipse(QPointF(x, tr.top() + tr.height() / 2), 7 * k, 7 * k)
+        self.paint_focus_ring(p, self.session.palette)
         p.end()
 
     # input ---------------------------------------------------------------------------
@@ -116,9 +133,4 @@ class Scrubber(QWidget):
         u = self.x_to_u(event.position().x())
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.playhead.seek_u(u)
-        t = self.playhead.axis.to_t(u)
-        tl = self.timelines[0]
-        content = self.session.content
-        stage = content.stage(tl.scenario.drug, tl.stage_at(t).id)
-        words = content.time_in_words(t, tl.scenario.drug)
-        QToolTip.showText(event.globalPosition().toPoint(), f"{words} — {stage.title}", self)
+        QToolTip.showText(event.globalPosition().toPoint(), self.words_at(self.playhead.axis.to_t(u)), self)

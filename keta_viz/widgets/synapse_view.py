@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QImage, QPainter
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
 
 from ..app.session import SIDES, Session
 from ..app.pen import Strokes
+from ..content.describe import synapse_description, synapse_name
 from ..model import Timeline
 from ..scene.render import scene_image
 from ..scene.synapse import frame_base, paint_frame
+from .focus import FocusRing
 
 
 def stacked(width: int, height: int) -> bool:
@@ -18,7 +20,7 @@ def stacked(width: int, height: int) -> bool:
     return width < 2 * height
 
 
-class SynapseView(QWidget):
+class SynapseView(FocusRing, QWidget):
     """Observes the Session; repaints when the time, phase, style, timelines, pen or size change."""
 
     def __init__(self, session: Session, side: int = 0, seed: int | None = None, parent: QWidget | None = None):
@@ -34,6 +36,23 @@ class SynapseView(QWidget):
                        session.timelines_changed):
             signal.connect(self.update)
         session.pen_changed.connect(self._pen_changed)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reaches the picture's words
+        for signal in (session.playhead.time_changed, session.timelines_changed, session.language_changed):
+            signal.connect(self.describe)
+        self.describe()
+
+    def describe(self, *_args) -> None:
+        """The picture in words (accessible name: the stage; description: what each actor does
+        now); a new stage is announced to screen readers."""
+        s = self.session
+        name = synapse_name(s.content, self.timeline, s.playhead.t)
+        description = synapse_description(s.content, self.timeline, s.playhead.t)
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)
+        if name != self.accessibleName():
+            self.setAccessibleName(name)
+            if QAccessible.isActive() and self.isVisible():  # no assistive technology: nothing to tell
+                QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(1280, 720)
@@ -94,6 +113,7 @@ class SynapseView(QWidget):
         paint_frame(p, family, state, s.phase, self.seed, w, h, s.style)
         p.resetTransform()
         self.strokes.paint(p, self.width(), self.height())
+        self.paint_focus_ring(p, s.palette)
         p.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
