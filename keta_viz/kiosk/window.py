@@ -27,6 +27,7 @@ EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
 INPUT_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.TouchBegin,
                 QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel)
 MAX_STAGE_BUTTONS = 9
+PANE_TITLE_FLOOR_PX = 28  # compare panes' titles, read standing back from the screen
 
 
 def touch_pixels(widget: QWidget, mm: float = 15.0) -> int:
@@ -153,7 +154,7 @@ class KioskWindow(QWidget):
 
     def _build(self) -> None:
         self.setStyleSheet(kiosk_stylesheet())
-        self.synapse = SynapseViews(self.session)
+        self.synapse = SynapseViews(self.session, title_floor=PANE_TITLE_FLOOR_PX)
         for v in self.synapse.all_views:
             v.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.caption = StoryCaption(self.session)

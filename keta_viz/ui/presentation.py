@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QToolBar
 
+from ..widgets.synapse_view import TITLE_FLOOR_PX
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -15,6 +17,7 @@ CONTROLS_FADE_S = 3.0
 INPUT_EVENTS = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel,
                 QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
 CONSULT_CAPTION_PX = 20
+ROOM_TITLE_FLOOR_PX = 24  # compare panes' titles, read from the back of a room
 
 
 class Presentation(QObject):
@@ -70,6 +73,7 @@ class Presentation(QObject):
         w.stage_caption.set_pixel_size(px)
         w.caption.set_pixel_size(px, padding=6 if self.on else 4)
         w.disclaimer.set_look(w.session.palette, round(px * 0.6) if self.on else 13)
+        w.synapse.set_title_floor(ROOM_TITLE_FLOOR_PX if self.on else TITLE_FLOOR_PX)
 
     def tick(self, now: float) -> None:
         """Fade the controls out after CONTROLS_FADE_S without input (over half a second)."""
