@@ -6,12 +6,14 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..app.session import Session
 from ..model import Timeline
 from ..scene.palette import SERIES, SIDES, UNNAMED_SERIES, palette
+from .ticks import fit_labels
 
 PLOT_GROUPS = {
     "ketamine": (("plasma", ("plasma_ng_per_ml",)),
@@ -25,6 +27,7 @@ SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
 COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
 LEGEND_SWATCH_PX = 36  # a legend sample and the gaps around it
 LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
+LEGEND_PT = 8
 
 
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -44,11 +47,36 @@ class StoryAxisItem(pg.AxisItem):
         labels = dict((round(u, 6), text) for u, text in self.session.content.ticks(self.session.playhead.axis))
         return [labels.get(round(v, 6), "") for v in values]
 
+    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph API)
+        """pyqtgraph's axis and ticks, with the labels placed by ticks.fit_labels: none overlaps
+        another, none is cut at either end of the axis."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis_spec, tick_specs, text_specs = specs
+        return axis_spec, tick_specs, self.label_specs(QFontMetricsF(p.font()), text_specs)
+
+    def label_specs(self, fm: QFontMetricsF, drawn: list | None = None) -> list[tuple[QRectF, int, str]]:
+        """(rectangle in the axis's coordinates, flags, words) of each tick label drawn."""
+        bounds = self.mapRectFromParent(self.geometry())
+        lo, hi = self.range
+        if hi <= lo or bounds.width() <= 0:
+            return []
+        ticks = [(bounds.left() + (u - lo) / (hi - lo) * bounds.width(), text)
+                 for u, text in self.session.content.ticks(self.session.playhead.axis) if lo <= u <= hi]
+        widths = [fm.horizontalAdvance(text) for _x, text in ticks]
+        lefts = fit_labels([x for x, _ in ticks], widths, bounds.left(), bounds.right())
+        top = drawn[0][0].top() if drawn else bounds.top() + max(0, self.style["tickLength"]) + \
+            self.style["tickTextOffset"][1]
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip)
+        return [(QRectF(left, top, w, fm.height()), flags, text)
+                for (_x, text), w, left in zip(ticks, widths, lefts) if left is not None]
+
 
 def plot_legend(plot: pg.PlotItem, ink: str) -> pg.LegendItem:
     """A legend under the plot's time axis, never over the curves; clicking a swatch hides or
     shows its series."""
-    legend = pg.LegendItem(labelTextSize="8pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
+    legend = pg.LegendItem(labelTextSize=f"{LEGEND_PT}pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
     plot.layout.addItem(legend, 4, 1)
     return legend
 
@@ -58,6 +86,18 @@ def legend_columns(legend: pg.LegendItem, width: float) -> int:
     (a label is never cut)."""
     widest = max((label.item.boundingRect().width() for _sample, label in legend.items), default=0.0)
     return 2 if 2 * (widest + LEGEND_SWATCH_PX) <= width else 1
+
+
+def wrap_words(text: str, fm: QFontMetricsF, width: float) -> str:
+    """Legend words broken into lines no wider than `width` pixels (rich text; a single word
+    wider than that stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and fm.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def plot_title(title: str, tag: str, ink: str, soft: str) -> str:
@@ -117,6 +157,7 @@ class PlotsPanel(QWidget):
         self.content = self.session.content
         self.graphics.clear()
         self.plots, self.legends, self.cursors, self.curves = [], [], [], {}
+        self.legend_words: dict[int, str] = {}  # each legend label's words, unwrapped
         names = self.content.ui["plots"]
         pal = palette(self.palette_name)
         ink, soft = pal.ink.name(), pal.ink_soft.name()
@@ -159,6 +200,7 @@ class PlotsPanel(QWidget):
                 pen = pg.mkPen(SERIES.get(name, UNNAMED_SERIES), width=2, style=style)
             curve = plot.plot(u, tl.series(name)[::step], pen=pen)
             legend.addItem(curve, label)
+            self.legend_words[id(legend.items[-1][1])] = label
             # curves never change while the cursor moves: repaint them from a pixmap
             curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.curves[f"{k}:{name}"] = curve
@@ -168,7 +210,16 @@ class PlotsPanel(QWidget):
         legend, so it cannot decide)."""
         share = self.width() / max(1, len(self.plots)) - LEGEND_AXIS_PX
         for legend in self.legends:
-            legend.setColumnCount(legend_columns(legend, share))
+            for _sample, label in legend.items:  # whole lines first, to measure them
+                label.setText(html.escape(self.legend_words[id(label)]))
+            columns = legend_columns(legend, share)
+            legend.setColumnCount(columns)
+            if columns == 1:  # a label longer than the plot is wide breaks into lines, never runs off
+                font = QFont(legend.items[0][1].item.font()) if legend.items else QFont()
+                font.setPointSizeF(LEGEND_PT)
+                fm = QFontMetricsF(font)
+                for _sample, label in legend.items:
+                    label.setText(wrap_words(self.legend_words[id(label)], fm, share - LEGEND_SWATCH_PX))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
