@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
@@ -25,9 +25,11 @@ PLOT_GROUPS = {
 }
 SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
 COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
-LEGEND_SWATCH_PX = 36  # a legend sample and the gaps around it
+LEGEND_SWATCH_PX = 50  # a legend sample, the gap after it and the legend's margins
 LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
 LEGEND_PT = 8
+LAYOUT_MARGINS_PX = 40  # the plots' row: its margins and the gaps between plots
+PLOT_AREA_PX = 50  # the least height left for a plot's curves, above its axis and legend
 
 
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -206,12 +208,17 @@ class PlotsPanel(QWidget):
             self.curves[f"{k}:{name}"] = curve
 
     def _fit_legends(self) -> None:
-        """Columns from each plot's fair share of the width (a plot's own width follows its
-        legend, so it cannot decide)."""
-        share = self.width() / max(1, len(self.plots)) - LEGEND_AXIS_PX
+        """Each plot gets a share of the width in proportion to its widest legend label (the
+        outcome plot's labels are the longest), its legend two columns when they fit in it, and a
+        label longer than its share breaks into lines: no legend runs off, no plot leaves the panel."""
         for legend in self.legends:
             for _sample, label in legend.items:  # whole lines first, to measure them
                 label.setText(html.escape(self.legend_words[id(label)]))
+        needs = [max((label.item.boundingRect().width() for _s, label in legend.items), default=0.0)
+                 + LEGEND_SWATCH_PX + LEGEND_AXIS_PX for legend in self.legends]
+        for col, (legend, need) in enumerate(zip(self.legends, needs)):
+            share = (self.graphics.width() - LAYOUT_MARGINS_PX) * need / (sum(needs) or 1.0) - LEGEND_AXIS_PX
+            self.graphics.ci.layout.setColumnStretchFactor(col, max(1, round(need)))
             columns = legend_columns(legend, share)
             legend.setColumnCount(columns)
             if columns == 1:  # a label longer than the plot is wide breaks into lines, never runs off
@@ -220,10 +227,16 @@ class PlotsPanel(QWidget):
                 fm = QFontMetricsF(font)
                 for _sample, label in legend.items:
                     label.setText(wrap_words(self.legend_words[id(label)], fm, share - LEGEND_SWATCH_PX))
+        # room for the curves under the tallest legend (wrapped lines make it taller)...
+        tallest = max((plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).height() for plot in self.plots), default=0.0)
+        self.graphics.setMinimumHeight(round(tallest + PLOT_AREA_PX))
+        # ...and the plots' row, laid out for the labels as they were, laid out again to the view's width
+        self.graphics.ci.setGeometry(QRectF(0, 0, self.graphics.width(), self.graphics.height()))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit_legends()
+        QTimer.singleShot(0, self._fit_legends)  # again once the view inside has its new size
 
     def _follow(self, _t: float) -> None:
         self._syncing = True
