@@ -77,7 +77,8 @@ class Scrubber(QWidget):
         fm = QFontMetricsF(self.tick_font())
         ticks = [(self.u_to_x(u), text) for u, text in self.session.content.ticks(self.playhead.axis)]
         widths = [fm.horizontalAdvance(text) for _x, text in ticks]
-        lefts = fit_labels([x for x, _ in ticks], widths, 1.0, self.width() - 1.0)
+        edge = 4 * self.scale  # a label never touches either end of the widget
+        lefts = fit_labels([x for x, _ in ticks], widths, edge, self.width() - edge)
         top = self._track().bottom() + 7 * self.scale
         return [(x, QRectF(left, top, w, fm.height()), text)
                 for (x, text), w, left in zip(ticks, widths, lefts) if left is not None]
