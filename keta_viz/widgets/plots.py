@@ -6,6 +6,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
@@ -211,6 +212,8 @@ class PlotsPanel(QWidget):
         """Each plot gets a share of the width in proportion to its widest legend label (the
         outcome plot's labels are the longest), its legend two columns when they fit in it, and a
         label longer than its share breaks into lines: no legend runs off, no plot leaves the panel."""
+        if not shiboken6.isValid(self.graphics):
+            return  # a deferred re-fit after the panel was closed
         for legend in self.legends:
             for _sample, label in legend.items:  # whole lines first, to measure them
                 label.setText(html.escape(self.legend_words[id(label)]))
@@ -236,7 +239,7 @@ class PlotsPanel(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit_legends()
-        QTimer.singleShot(0, self._fit_legends)  # again once the view inside has its new size
+        QTimer.singleShot(0, self, self._fit_legends)  # again once the view inside has its size (not if closed)
 
     def _follow(self, _t: float) -> None:
         self._syncing = True
