@@ -9,7 +9,7 @@ import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QTabBar, QVBoxLayout, QWidget
 
 from ..app.session import Session
 from ..model import Timeline
@@ -30,7 +30,7 @@ LEGEND_SWATCH_PX = 50  # a legend sample, the gap after it and the legend's marg
 LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
 LEGEND_PT = 8
 LAYOUT_MARGINS_PX = 40  # the plots' row: its margins and the gaps between plots
-PLOT_AREA_PX = 50  # the least height left for a plot's curves, above its axis and legend
+PLOT_AREA_PX = 40  # the least height for a plot's curves above its axis and legend (else: tabs)
 
 
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -130,8 +130,15 @@ class PlotsPanel(QWidget):
         self.graphics.setBackground(None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabBar()  # shown when the plots take turns (a short screen)
+        self.tabs.setObjectName("plot-tabs")
+        self.tabs.setExpanding(False)
+        self.tabs.hide()
+        self.tabs.currentChanged.connect(lambda _i: self._fit_legends())
+        layout.addWidget(self.tabs)
         layout.addWidget(self.graphics)
         self.plots: list[pg.PlotItem] = []
+        self.shown: list[pg.PlotItem] = []  # the plots in the row: all, or the chosen tab's
         self.legends: list[pg.LegendItem] = []
         self.cursors: list[pg.InfiniteLine] = []
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -185,6 +192,15 @@ class PlotsPanel(QWidget):
             self.cursors.append(cursor)
         for a, b in zip(self.plots, self.plots[1:]):
             b.setXLink(a)
+        self.shown = list(self.plots)
+        self.tabs.blockSignals(True)  # the same plots in the new words; the chosen tab kept
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for group, _ in PLOT_GROUPS[timelines[0].scenario.family]:
+            self.tabs.addTab(names[group])
+        self.tabs.setCurrentIndex(max(0, current))
+        self.tabs.blockSignals(False)
         self._fit_legends()
 
     def _add_curves(self, plot: pg.PlotItem, legend: pg.LegendItem, group: str, k: int) -> None:
@@ -208,19 +224,17 @@ class PlotsPanel(QWidget):
             curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.curves[f"{k}:{name}"] = curve
 
-    def _fit_legends(self) -> None:
-        """Each plot gets a share of the width in proportion to its widest legend label (the
-        outcome plot's labels are the longest), its legend two columns when they fit in it, and a
-        label longer than its share breaks into lines: no legend runs off, no plot leaves the panel."""
-        if not shiboken6.isValid(self.graphics):
-            return  # a deferred re-fit after the panel was closed
-        for legend in self.legends:
+    def _fit(self, legends: list[pg.LegendItem], width: float) -> float:
+        """Fit legends to a row `width` px wide: each plot's share in proportion to its widest
+        label, two columns when they fit, a label longer than its share broken into lines.
+        Returns the tallest plot's least height."""
+        for legend in legends:
             for _sample, label in legend.items:  # whole lines first, to measure them
                 label.setText(html.escape(self.legend_words[id(label)]))
         needs = [max((label.item.boundingRect().width() for _s, label in legend.items), default=0.0)
-                 + LEGEND_SWATCH_PX + LEGEND_AXIS_PX for legend in self.legends]
-        for col, (legend, need) in enumerate(zip(self.legends, needs)):
-            share = (self.graphics.width() - LAYOUT_MARGINS_PX) * need / (sum(needs) or 1.0) - LEGEND_AXIS_PX
+                 + LEGEND_SWATCH_PX + LEGEND_AXIS_PX for legend in legends]
+        for col, (legend, need) in enumerate(zip(legends, needs)):
+            share = (width - LAYOUT_MARGINS_PX) * need / (sum(needs) or 1.0) - LEGEND_AXIS_PX
             self.graphics.ci.layout.setColumnStretchFactor(col, max(1, round(need)))
             columns = legend_columns(legend, share)
             legend.setColumnCount(columns)
@@ -230,11 +244,32 @@ class PlotsPanel(QWidget):
                 fm = QFontMetricsF(font)
                 for _sample, label in legend.items:
                     label.setText(wrap_words(self.legend_words[id(label)], fm, share - LEGEND_SWATCH_PX))
-        # room for the curves under the tallest legend (wrapped lines make it taller)...
-        tallest = max((plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).height() for plot in self.plots), default=0.0)
-        self.graphics.setMinimumHeight(round(tallest + PLOT_AREA_PX))
-        # ...and the plots' row, laid out for the labels as they were, laid out again to the view's width
-        self.graphics.ci.setGeometry(QRectF(0, 0, self.graphics.width(), self.graphics.height()))
+        plots = [self.plots[self.legends.index(legend)] for legend in legends]
+        return max((plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).height() for plot in plots), default=0.0)
+
+    def _fit_legends(self) -> None:
+        """Three plots side by side when their curves keep PLOT_AREA_PX under the tallest
+        legend; else tabs, one plot at a time across the whole width (a short laptop screen).
+        No legend runs off, no plot leaves the panel."""
+        if not shiboken6.isValid(self.graphics):
+            return  # a deferred re-fit after the panel was closed
+        width = self.graphics.width()
+        tallest = self._fit(self.legends, width)
+        tabs = len(self.plots) > 1 and self.height() < tallest + PLOT_AREA_PX
+        shown = [self.plots[min(self.tabs.currentIndex(), len(self.plots) - 1)]] if tabs else list(self.plots)
+        if tabs:
+            tallest = self._fit([self.legends[self.plots.index(shown[0])]], width)
+        self.tabs.setVisible(tabs)
+        if shown != self.shown:
+            for plot in self.shown:
+                self.graphics.ci.removeItem(plot)
+            for col, plot in enumerate(shown):
+                self.graphics.ci.addItem(plot, row=0, col=col)
+            self.shown = shown
+        for col in range(len(shown), len(self.plots)):  # no room kept for a plot that is not shown
+            self.graphics.ci.layout.setColumnStretchFactor(col, 0)
+        # the plots' row, laid out for the labels as they were, laid out again to the view's width
+        self.graphics.ci.setGeometry(QRectF(0, 0, width, self.graphics.height()))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -252,7 +287,7 @@ class PlotsPanel(QWidget):
             self.playhead.seek_u(line.value())
 
     def _clicked(self, event) -> None:
-        for plot in self.plots:
+        for plot in self.shown:
             if plot.vb.sceneBoundingRect().contains(event.scenePos()):
                 self.playhead.seek_u(plot.vb.mapSceneToView(event.scenePos()).x())
                 return
