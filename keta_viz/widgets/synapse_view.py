@@ -184,8 +184,9 @@ class SynapseViews(QWidget):
             return
         self._title_px = px
         for side, title in enumerate(self.titles):
+            bar = max(4, round(px * 0.3))  # the side's colour, as in the plots and the scrubber
             title.setStyleSheet(f"font-size:{px}px; font-weight:bold; padding:0 0 0 {round(px * 0.4)}px;"
-                                f" border-left:{max(4, round(px * 0.3))}px solid {SIDE_COLOURS[side]}; border-style:solid;")
+                                f" border-left:{bar}px solid {SIDE_COLOURS[side]}; border-style:solid;")
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
