@@ -20,7 +20,7 @@ class Session(QObject):
     """
 
     timelines_changed = Signal()
-    style_changed = Signal()  # palette, label vocabulary or labels on/off
+    style_changed = Signal()  # palette, label vocabulary, labels on/off or their smallest size
     language_changed = Signal()
     pen_changed = Signal()  # pen on/off, colour, strokes cleared
     phase_changed = Signal(float)  # the animation clock (wall seconds), apart from model time
@@ -34,6 +34,7 @@ class Session(QObject):
         self.vocabulary = vocabulary
         self.labels = labels
         self.language = language
+        self.label_min_px = 0.0  # the smallest picture label: the shell's mode sets it (desk, room, kiosk)
         self.content: Content = load_content(language)
         self.phase = 0.0
         self.strokes = tuple(Strokes() for _ in range(SIDES))
@@ -90,7 +91,7 @@ class Session(QObject):
     @property
     def style(self) -> Style:
         """How the scene is drawn: palette, label words (or none), language."""
-        return Style(self.palette, self.vocabulary if self.labels else "none", self.language)
+        return Style(self.palette, self.vocabulary if self.labels else "none", self.language, self.label_min_px)
 
     def set_palette(self, name: str) -> None:
         """'screen' (dark) or 'projector' (light)."""
@@ -103,6 +104,10 @@ class Session(QObject):
     def set_labels(self, on: bool) -> None:
         """Labels on the picture on or off."""
         self._restyle(labels=on)
+
+    def set_label_floor(self, pixels: float) -> None:
+        """The smallest type of the picture's labels, in pixels (a room needs larger than a desk)."""
+        self._restyle(label_min_px=float(pixels))
 
     def _restyle(self, **changes) -> None:
         if any(getattr(self, k) != v for k, v in changes.items()):

@@ -28,6 +28,8 @@ EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
 INPUT_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.TouchBegin,
                 QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel)
 MAX_STAGE_BUTTONS = 9
+PANE_TITLE_FLOOR_PX = 28  # compare panes' titles, read standing back from the screen
+LABEL_FLOOR_PX = 18  # the picture's smallest labels at 1080p (scaled with the screen)
 
 
 def touch_pixels(widget: QWidget, mm: float = 15.0) -> int:
@@ -122,6 +124,9 @@ class KioskWindow(QWidget):
         self.session = Session([self._timeline("ketamine-iv")], config.palette, "plain", True, config.language,
                                parent=self)
         self.playhead = self.session.playhead
+        screen = self.screen() or QApplication.primaryScreen()
+        self.session.set_label_floor(max(12, round(LABEL_FLOOR_PX * (screen.geometry().height() if screen else 1080)
+                                                   / 1080)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
         self._build()
@@ -169,7 +174,7 @@ class KioskWindow(QWidget):
 
     def _build(self) -> None:
         self.setStyleSheet(kiosk_stylesheet())
-        self.synapse = SynapseViews(self.session)
+        self.synapse = SynapseViews(self.session, title_floor=PANE_TITLE_FLOOR_PX)
         for v in self.synapse.all_views:
             v.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.caption = StoryCaption(self.session)

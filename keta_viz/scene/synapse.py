@@ -39,13 +39,24 @@ SPRITE_SHAPE = {"glutamate": "dot", "gaba": "hexagon", "ketamine": "diamond", "b
 MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "serotonin": 2400, "ssri": 360}
 
 
+LABEL_PX = 21.0  # picture labels on the 1600 x 900 canvas: 21 px when the frame shows it whole
+
+
 @dataclass(frozen=True)
 class Style:
-    """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language."""
+    """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language, and
+    the smallest label type in pixels (a floor the mode sets: desk, room, kiosk; 0 = none)."""
 
     palette: str = "screen"
     labels: str = "plain"
     lang: str = "en"
+    label_min_px: float = 0.0
+
+
+def label_pixels(width: int, height: int, min_px: float = 0.0) -> float:
+    """Type size of the picture's labels in a width x height frame: they scale with the
+    picture (so with the view's height once the view is wider than 16:9), never below min_px."""
+    return max(LABEL_PX * viewport(width, height)[0], min_px)
 
 
 def scene_font(pixel_size: float, bold: bool = False) -> QFont:
@@ -182,31 +193,36 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
 # ------------------------------------------------------------------------------ labels ----
 
 @lru_cache(maxsize=8)
-def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int) -> tuple:
-    """Each label pre-drawn as a small image, with its position, anchor and leader start."""
+def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
+                   min_px: float = 0.0) -> tuple:
+    """Each label pre-drawn as a small image, with its position (kept inside the frame when a
+    floor makes it larger than the picture's scale), anchor and leader start."""
     pal = palette(pal_name)
     s, ox, oy = viewport(width, height)
     content = load_content(lang)
-    font = scene_font(21 * s)
+    px = label_pixels(width, height, min_px)
+    font = scene_font(px)
+    k = px / LABEL_PX  # the label's own scale: its padding and corners follow its type
     fm = QFontMetricsF(font)
     box_bg = QColor(pal.background_top)
     box_bg.setAlpha(200)
     out = []
     for label_id, (ax, ay), (lx, ly) in SCENES[family].LABELS:
         text = content.label(label_id, vocabulary)
-        tw, th = fm.horizontalAdvance(text) + 16 * s, fm.height() + 8 * s
+        tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         img = QImage(int(tw) + 2, int(th) + 2, QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(0)
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(NO_PEN)
         p.setBrush(box_bg)
-        p.drawRoundedRect(QRectF(0, 0, tw, th), 6 * s, 6 * s)
+        p.drawRoundedRect(QRectF(0, 0, tw, th), 6 * k, 6 * k)
         p.setFont(font)
         p.setPen(pal.ink)
         p.drawText(QRectF(0, 0, tw, th), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
-        box = QRectF(ox + lx * s, oy + ly * s, tw, th)
+        box = QRectF(max(0.0, min(ox + lx * s, width - img.width())), max(0.0, min(oy + ly * s, height - img.height())),
+                     tw, th)
         anchor = QPointF(ox + ax * s, oy + ay * s)
         near = QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
         out.append((label_id, img, box.topLeft(), anchor, near))
@@ -215,7 +231,7 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
 
 def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int) -> None:
     """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
-    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height)
+    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px)
     hidden = SCENES[family].hidden_labels(state)
     for label_id, img, top_left, anchor, near in labels:
         if label_id in hidden:

@@ -82,17 +82,7 @@ class MainWindow(QMainWindow):
         s = self.session
         self.synapse = SynapseViews(s)
         self.caption = StoryCaption(s)  # compare: both sides in words, above the views
-        views_area = QWidget()
-        area = QVBoxLayout(views_area)
-        area.setContentsMargins(0, 0, 0, 0)
-        area.addWidget(self.caption)
-        area.addWidget(self.synapse, 1)
         self.narration = NarrationPanel(s)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(views_area)
-        self.splitter.addWidget(self.narration)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
         self.scrubber = Scrubber(s)
         self.transport = Transport(s)
         self.plots = PlotsPanel(s)
@@ -107,16 +97,24 @@ class MainWindow(QMainWindow):
         self.controls.setGraphicsEffect(self.controls_fade)
         self.stage_caption = StoryCaption(s)  # presentation: the stage in room-sized words
         self.stage_caption.hide()
+        story = QWidget()  # the picture and everything on its clock; the narration beside it, full height
+        col = QVBoxLayout(story)
+        col.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((self.caption, 0), (self.synapse, 5), (self.stage_caption, 0), (self.controls, 0),
+                                (self.plots, 2)):
+            col.addWidget(widget, stretch)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(story)
+        self.splitter.addWidget(self.narration)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
         self.disclaimer = Disclaimer(s.content)  # always shown, in every mode; never fades
         self.wording.text(self.disclaimer.setText, "about", "disclaimer")
         central = QWidget()
-        col = QVBoxLayout(central)
-        col.setContentsMargins(6, 6, 6, 6)
-        col.addWidget(self.splitter, 5)
-        col.addWidget(self.stage_caption)
-        col.addWidget(self.controls)
-        col.addWidget(self.plots, 2)
-        col.addWidget(self.disclaimer)
+        page = QVBoxLayout(central)
+        page.setContentsMargins(6, 6, 6, 6)
+        page.addWidget(self.splitter, 1)
+        page.addWidget(self.disclaimer)
         self.setCentralWidget(central)
         self.black = QWidget(self)  # B: the projector 'blank' key
         self.black.setObjectName("black-screen")

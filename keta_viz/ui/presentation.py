@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QToolBar
 
+from ..widgets.marks import TimeReadout
+from ..widgets.synapse_view import TITLE_FLOOR_PX
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -15,6 +18,9 @@ CONTROLS_FADE_S = 3.0
 INPUT_EVENTS = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel,
                 QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
 CONSULT_CAPTION_PX = 20
+ROOM_TITLE_FLOOR_PX = 24  # compare panes' titles, read from the back of a room
+DESK_LABEL_PX = 11  # the picture's smallest labels at a desk...
+ROOM_LABEL_PX = 18  # ...and projected (at 1080p; scaled with the screen)
 
 
 class Presentation(QObject):
@@ -26,6 +32,9 @@ class Presentation(QObject):
         self.on = False
         self._before: tuple[str, bool] = ("screen", True)
         self._last_input = 0.0
+        self.readout = TimeReadout(window.session, window)  # the time, when the controls have faded
+        self.readout.hide()
+        window.session.timelines_changed.connect(self._show_readout)
 
     def set(self, on: bool, screen: int | None = None) -> None:
         """Presentation on (optionally on screen N) or off (palette and plots as they were)."""
@@ -56,12 +65,32 @@ class Presentation(QObject):
         w.stage_caption.setVisible(on and not session.compare)
         self._last_input = w.clock()
         self.apply_sizes()
+        self._show_readout()
+
+    def _show_readout(self) -> None:
+        """While presenting one scenario (in compare the caption strip opens with the time)."""
+        self.readout.setVisible(self.on and not self.window.session.compare)
+        self.place_readout()
+
+    def place_readout(self) -> None:
+        """The time readout in the picture's lower right corner (it never fades)."""
+        if self.readout.isVisible():
+            w = self.window
+            corner = w.synapse.mapTo(w, w.synapse.rect().bottomRight())
+            margin = round(self.readout.height() * 0.3)
+            self.readout.move(corner.x() - self.readout.width() - margin, corner.y() - self.readout.height() - margin)
+            self.readout.raise_()
 
     def caption_pixels(self) -> int:
         """Caption type size: at least 32 px at 1080p, scaled with the screen."""
         screen = self.window.screen() or QApplication.primaryScreen()
         height = screen.geometry().height() if screen else 1080
         return max(32, round(32 * height / 1080))
+
+    def label_floor(self) -> int:
+        """The smallest picture label: room-sized while presenting (18 px at 1080p, scaled with
+        the screen, so a compare pane reads from the back), desk-sized otherwise."""
+        return max(DESK_LABEL_PX, round(ROOM_LABEL_PX * self.caption_pixels() / 32)) if self.on else DESK_LABEL_PX
 
     def apply_sizes(self) -> None:
         """Captions and disclaimer at room size while presenting, at desk size otherwise."""
@@ -70,12 +99,16 @@ class Presentation(QObject):
         w.stage_caption.set_pixel_size(px)
         w.caption.set_pixel_size(px, padding=6 if self.on else 4)
         w.disclaimer.set_look(w.session.palette, round(px * 0.6) if self.on else 13)
+        w.synapse.set_title_floor(ROOM_TITLE_FLOOR_PX if self.on else TITLE_FLOOR_PX)
+        w.session.set_label_floor(self.label_floor())
+        self.readout.set_look(round(px * 0.7))
 
     def tick(self, now: float) -> None:
         """Fade the controls out after CONTROLS_FADE_S without input (over half a second)."""
         if self.on:
             idle = now - self._last_input
             self.window.controls_fade.setOpacity(min(1.0, max(0.0, 1.0 - (idle - CONTROLS_FADE_S) / 0.5)))
+            self.place_readout()  # follows the picture as the layout settles and the text changes
 
     def note_input(self) -> None:
         """Any mouse, touch or key input: bring the controls back."""

@@ -41,3 +41,36 @@ class Disclaimer(QLabel):
         """Secondary-text colour of the palette at a type size in pixels."""
         self.setStyleSheet(f"QLabel#disclaimer {{ color:{palette(palette_name).ink_soft.name()}; font-size:{px}px;"
                            " padding:2px }")
+
+
+class TimeReadout(QLabel):
+    """'1 day after the first dose': the time shown, in a small plate over the picture's corner,
+    for when the controls have faded (presentation)."""
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("time-readout")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        for signal in (session.playhead.time_changed, session.timelines_changed, session.language_changed):
+            signal.connect(self.refresh)
+        session.style_changed.connect(lambda: self.set_look(self._px))
+        self._px = 20
+        self.set_look(20)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """The time in words, as the narration and the captions say it."""
+        s = self.session
+        self.setText(s.content.time_in_words(s.playhead.t, s.timeline.scenario.drug))
+        self.adjustSize()
+
+    def set_look(self, px: int) -> None:
+        """Type size in pixels, in the palette's ink on its background."""
+        self._px = px
+        pal = palette(self.session.palette)
+        plate = pal.background_top
+        self.setStyleSheet(f"QLabel#time-readout {{ color:{pal.ink.name()}; background:rgba({plate.red()},"
+                           f" {plate.green()}, {plate.blue()}, 210); font-size:{px}px; padding:{px // 4}px {px // 2}px;"
+                           f" border-radius:{px // 3}px }}")
+        self.adjustSize()

@@ -6,12 +6,15 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+import shiboken6
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem, QTabBar, QVBoxLayout, QWidget
 
 from ..app.session import Session
 from ..model import Timeline
 from ..scene.palette import SERIES, SIDES, UNNAMED_SERIES, palette
+from .ticks import fit_labels
 
 PLOT_GROUPS = {
     "ketamine": (("plasma", ("plasma_ng_per_ml",)),
@@ -23,8 +26,11 @@ PLOT_GROUPS = {
 }
 SIDE_EFFECTS = ("dissociation",)  # drawn dashed: not a step of the mechanism
 COMPARE_SIGNALS = ("bdnf", "dissociation")  # compare: each drug's own receptor, then these where it has them
-LEGEND_SWATCH_PX = 36  # a legend sample and the gaps around it
+LEGEND_SWATCH_PX = 50  # a legend sample, the gap after it and the legend's margins
 LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
+LEGEND_PT = 8
+LAYOUT_MARGINS_PX = 40  # the plots' row: its margins and the gaps between plots
+PLOT_AREA_PX = 40  # the least height for a plot's curves above its axis and legend (else: tabs)
 
 
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -44,11 +50,36 @@ class StoryAxisItem(pg.AxisItem):
         labels = dict((round(u, 6), text) for u, text in self.session.content.ticks(self.session.playhead.axis))
         return [labels.get(round(v, 6), "") for v in values]
 
+    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph API)
+        """pyqtgraph's axis and ticks, with the labels placed by ticks.fit_labels: none overlaps
+        another, none is cut at either end of the axis."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis_spec, tick_specs, text_specs = specs
+        return axis_spec, tick_specs, self.label_specs(QFontMetricsF(p.font()), text_specs)
+
+    def label_specs(self, fm: QFontMetricsF, drawn: list | None = None) -> list[tuple[QRectF, int, str]]:
+        """(rectangle in the axis's coordinates, flags, words) of each tick label drawn."""
+        bounds = self.mapRectFromParent(self.geometry())
+        lo, hi = self.range
+        if hi <= lo or bounds.width() <= 0:
+            return []
+        ticks = [(bounds.left() + (u - lo) / (hi - lo) * bounds.width(), text)
+                 for u, text in self.session.content.ticks(self.session.playhead.axis) if lo <= u <= hi]
+        widths = [fm.horizontalAdvance(text) for _x, text in ticks]
+        lefts = fit_labels([x for x, _ in ticks], widths, bounds.left(), bounds.right())
+        top = drawn[0][0].top() if drawn else bounds.top() + max(0, self.style["tickLength"]) + \
+            self.style["tickTextOffset"][1]
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip)
+        return [(QRectF(left, top, w, fm.height()), flags, text)
+                for (_x, text), w, left in zip(ticks, widths, lefts) if left is not None]
+
 
 def plot_legend(plot: pg.PlotItem, ink: str) -> pg.LegendItem:
     """A legend under the plot's time axis, never over the curves; clicking a swatch hides or
     shows its series."""
-    legend = pg.LegendItem(labelTextSize="8pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
+    legend = pg.LegendItem(labelTextSize=f"{LEGEND_PT}pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
     plot.layout.addItem(legend, 4, 1)
     return legend
 
@@ -58,6 +89,18 @@ def legend_columns(legend: pg.LegendItem, width: float) -> int:
     (a label is never cut)."""
     widest = max((label.item.boundingRect().width() for _sample, label in legend.items), default=0.0)
     return 2 if 2 * (widest + LEGEND_SWATCH_PX) <= width else 1
+
+
+def wrap_words(text: str, fm: QFontMetricsF, width: float) -> str:
+    """Legend words broken into lines no wider than `width` pixels (rich text; a single word
+    wider than that stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and fm.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def plot_title(title: str, tag: str, ink: str, soft: str) -> str:
@@ -88,8 +131,15 @@ class PlotsPanel(QWidget):
         self.graphics.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # its values are read out (describe)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabBar()  # shown when the plots take turns (a short screen)
+        self.tabs.setObjectName("plot-tabs")
+        self.tabs.setExpanding(False)
+        self.tabs.hide()
+        self.tabs.currentChanged.connect(lambda _i: self._fit_legends())
+        layout.addWidget(self.tabs)
         layout.addWidget(self.graphics)
         self.plots: list[pg.PlotItem] = []
+        self.shown: list[pg.PlotItem] = []  # the plots in the row: all, or the chosen tab's
         self.legends: list[pg.LegendItem] = []
         self.cursors: list[pg.InfiniteLine] = []
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -118,6 +168,7 @@ class PlotsPanel(QWidget):
         self.content = self.session.content
         self.graphics.clear()
         self.plots, self.legends, self.cursors, self.curves = [], [], [], {}
+        self.legend_words: dict[int, str] = {}  # each legend label's words, unwrapped
         names = self.content.ui["plots"]
         pal = palette(self.palette_name)
         ink, soft = pal.ink.name(), pal.ink_soft.name()
@@ -142,6 +193,15 @@ class PlotsPanel(QWidget):
             self.cursors.append(cursor)
         for a, b in zip(self.plots, self.plots[1:]):
             b.setXLink(a)
+        self.shown = list(self.plots)
+        self.tabs.blockSignals(True)  # the same plots in the new words; the chosen tab kept
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for group, _ in PLOT_GROUPS[timelines[0].scenario.family]:
+            self.tabs.addTab(names[group])
+        self.tabs.setCurrentIndex(max(0, current))
+        self.tabs.blockSignals(False)
         self._fit_legends()
         self.graphics.setAccessibleName(self.content.ui["a11y"]["plots"])
         self.describe()
@@ -183,20 +243,62 @@ class PlotsPanel(QWidget):
                 pen = pg.mkPen(SERIES.get(name, UNNAMED_SERIES), width=2, style=style)
             curve = plot.plot(u, tl.series(name)[::step], pen=pen)
             legend.addItem(curve, label)
+            self.legend_words[id(legend.items[-1][1])] = label
             # curves never change while the cursor moves: repaint them from a pixmap
             curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.curves[f"{k}:{name}"] = curve
 
+    def _fit(self, legends: list[pg.LegendItem], width: float) -> float:
+        """Fit legends to a row `width` px wide: each plot's share in proportion to its widest
+        label, two columns when they fit, a label longer than its share broken into lines.
+        Returns the tallest plot's least height."""
+        for legend in legends:
+            for _sample, label in legend.items:  # whole lines first, to measure them
+                label.setText(html.escape(self.legend_words[id(label)]))
+        needs = [max((label.item.boundingRect().width() for _s, label in legend.items), default=0.0)
+                 + LEGEND_SWATCH_PX + LEGEND_AXIS_PX for legend in legends]
+        for col, (legend, need) in enumerate(zip(legends, needs)):
+            share = (width - LAYOUT_MARGINS_PX) * need / (sum(needs) or 1.0) - LEGEND_AXIS_PX
+            self.graphics.ci.layout.setColumnStretchFactor(col, max(1, round(need)))
+            columns = legend_columns(legend, share)
+            legend.setColumnCount(columns)
+            if columns == 1:  # a label longer than the plot is wide breaks into lines, never runs off
+                font = QFont(legend.items[0][1].item.font()) if legend.items else QFont()
+                font.setPointSizeF(LEGEND_PT)
+                fm = QFontMetricsF(font)
+                for _sample, label in legend.items:
+                    label.setText(wrap_words(self.legend_words[id(label)], fm, share - LEGEND_SWATCH_PX))
+        plots = [self.plots[self.legends.index(legend)] for legend in legends]
+        return max((plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).height() for plot in plots), default=0.0)
+
     def _fit_legends(self) -> None:
-        """Columns from each plot's fair share of the width (a plot's own width follows its
-        legend, so it cannot decide)."""
-        share = self.width() / max(1, len(self.plots)) - LEGEND_AXIS_PX
-        for legend in self.legends:
-            legend.setColumnCount(legend_columns(legend, share))
+        """Three plots side by side when their curves keep PLOT_AREA_PX under the tallest
+        legend; else tabs, one plot at a time across the whole width (a short laptop screen).
+        No legend runs off, no plot leaves the panel."""
+        if not shiboken6.isValid(self.graphics):
+            return  # a deferred re-fit after the panel was closed
+        width = self.graphics.width()
+        tallest = self._fit(self.legends, width)
+        tabs = len(self.plots) > 1 and self.height() < tallest + PLOT_AREA_PX
+        shown = [self.plots[min(self.tabs.currentIndex(), len(self.plots) - 1)]] if tabs else list(self.plots)
+        if tabs:
+            tallest = self._fit([self.legends[self.plots.index(shown[0])]], width)
+        self.tabs.setVisible(tabs)
+        if shown != self.shown:
+            for plot in self.shown:
+                self.graphics.ci.removeItem(plot)
+            for col, plot in enumerate(shown):
+                self.graphics.ci.addItem(plot, row=0, col=col)
+            self.shown = shown
+        for col in range(len(shown), len(self.plots)):  # no room kept for a plot that is not shown
+            self.graphics.ci.layout.setColumnStretchFactor(col, 0)
+        # the plots' row, laid out for the labels as they were, laid out again to the view's width
+        self.graphics.ci.setGeometry(QRectF(0, 0, width, self.graphics.height()))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit_legends()
+        QTimer.singleShot(0, self, self._fit_legends)  # again once the view inside has its size (not if closed)
 
     def _follow(self, _t: float) -> None:
         self._syncing = True
@@ -210,7 +312,7 @@ class PlotsPanel(QWidget):
             self.playhead.seek_u(line.value())
 
     def _clicked(self, event) -> None:
-        for plot in self.plots:
+        for plot in self.shown:
             if plot.vb.sceneBoundingRect().contains(event.scenePos()):
                 self.playhead.seek_u(plot.vb.mapSceneToView(event.scenePos()).x())
                 return

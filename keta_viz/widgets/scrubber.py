@@ -10,6 +10,7 @@ from ..app.session import Session
 from ..scene.palette import SIDES
 from ..scene.synapse import NO_PEN, scene_font
 from .focus import FocusRing
+from .ticks import fit_labels
 
 
 class Scrubber(FocusRing, QWidget):
@@ -82,6 +83,22 @@ class Scrubber(FocusRing, QWidget):
         tr = self._track()
         return tr.left() + u * tr.width()
 
+    def tick_font(self):
+        """The type of the time ticks and stage numbers."""
+        return scene_font(11 * self.scale)
+
+    def tick_labels(self) -> list[tuple[float, QRectF, str]]:
+        """(tick x, label rectangle, words) of every time tick whose label is shown: none
+        overlaps another or leaves the widget (ticks/fit_labels)."""
+        fm = QFontMetricsF(self.tick_font())
+        ticks = [(self.u_to_x(u), text) for u, text in self.session.content.ticks(self.playhead.axis)]
+        widths = [fm.horizontalAdvance(text) for _x, text in ticks]
+        edge = 4 * self.scale  # a label never touches either end of the widget
+        lefts = fit_labels([x for x, _ in ticks], widths, edge, self.width() - edge)
+        top = self._track().bottom() + 7 * self.scale
+        return [(x, QRectF(left, top, w, fm.height()), text)
+                for (x, text), w, left in zip(ticks, widths, lefts) if left is not None]
+
     # painting ------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -92,7 +109,7 @@ class Scrubber(FocusRing, QWidget):
         tr = self._track()
         axis = self.playhead.axis
         k = self.scale
-        p.setFont(scene_font(11 * k))
+        p.setFont(self.tick_font())
         fm = QFontMetricsF(p.font())
         for row, tl in enumerate(self.timelines):
             y = tr.top() + row * 22 * k
@@ -109,12 +126,11 @@ class Scrubber(FocusRing, QWidget):
                     p.drawText(QRectF(x0, y + 2 * k, x1 - x0, 18 * k), Qt.AlignmentFlag.AlignCenter, label)
         # ticks
         p.setPen(QPen(ink, 1))
-        ty = tr.bottom() + 4 * k
-        for u, text in self.session.content.ticks(axis):
+        for u, _text in self.session.content.ticks(axis):
             x = self.u_to_x(u)
-            p.drawLine(QPointF(x, tr.bottom()), QPointF(x, ty + 3 * k))
-            w = fm.horizontalAdvance(text)
-            p.drawText(QPointF(min(max(x - w / 2, 0), self.width() - w), ty + 3 * k + fm.ascent()), text)
+            p.drawLine(QPointF(x, tr.bottom()), QPointF(x, tr.bottom() + 7 * k))
+        for _x, rect, text in self.tick_labels():
+            p.drawText(QPointF(rect.left(), rect.top() + fm.ascent()), text)
         # handle
         x = self.u_to_x(self.playhead.u)
         p.setPen(QPen(ink, 2 * k))

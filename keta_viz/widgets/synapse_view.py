@@ -4,20 +4,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QImage, QPainter
-from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..app.session import SIDES, Session
 from ..app.pen import Strokes
 from ..content.describe import synapse_description, synapse_name
 from ..model import Timeline
+from ..scene.palette import SIDES as SIDE_COLOURS
 from ..scene.render import scene_image
 from ..scene.synapse import frame_base, paint_frame
 from .focus import FocusRing
 
 
+TITLE_SHARE = 0.04  # a compare pane's title: this share of the picture area's height...
+TITLE_FLOOR_PX = 16  # ...and never smaller than this
+
+
 def stacked(width: int, height: int) -> bool:
     """Two views sit one above the other when, side by side, each would be taller than wide."""
     return width < 2 * height
+
+
+def title_pixels(area_height: int, floor: int = TITLE_FLOOR_PX) -> int:
+    """Type size of the compare panes' titles for a picture area this tall."""
+    return max(floor, round(TITLE_SHARE * area_height))
 
 
 class SynapseView(FocusRing, QWidget):
@@ -129,22 +139,35 @@ class SynapseView(FocusRing, QWidget):
 
 class SynapseViews(QWidget):
     """One synapse view per shown scenario: side by side, or stacked when the area is tall
-    (one rule for the window and the kiosk).
+    (one rule for the window and the kiosk).  In compare each view sits under a title naming
+    its drug ("Ketamine (IV)"), marked in its side's colour as in the plots and the scrubber.
 
     Both views exist from the start and are reused, so switching compare on and off (or a
     kiosk looping for weeks) allocates nothing new.
     """
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, title_floor: int = TITLE_FLOOR_PX):
         super().__init__(parent)
         self.session = session
+        self.title_floor = title_floor
         self.all_views = [SynapseView(session, side) for side in range(SIDES)]
+        self.titles = [QLabel() for _ in range(SIDES)]
+        self.panes = [QWidget() for _ in range(SIDES)]
+        self._title_px = 0
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(4)
-        for v in self.all_views:
-            self.box.addWidget(v)
+        for side, (pane, title, view) in enumerate(zip(self.panes, self.titles, self.all_views)):
+            title.setObjectName(f"pane-title-{side}")
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            col = QVBoxLayout(pane)
+            col.setContentsMargins(0, 0, 0, 0)
+            col.setSpacing(2)
+            col.addWidget(title)
+            col.addWidget(view, 1)
+            self.box.addWidget(pane)
         session.timelines_changed.connect(self._show_sides)
+        session.language_changed.connect(self._show_sides)
         self._show_sides()
 
     @property
@@ -156,11 +179,37 @@ class SynapseViews(QWidget):
         """The first pen drawing over its frame, or None when nothing is drawn."""
         return next((img for img in (v.drawing() for v in self.views) if img is not None), None)
 
+    def pane_title(self, side: int) -> str:
+        """The title over one side in compare: its drug, in words from content."""
+        tl = self.all_views[side].timeline
+        return self.session.content.ui["compare"]["panes"][tl.scenario.drug]
+
     def _show_sides(self) -> None:
-        for side, v in enumerate(self.all_views):
-            v.setVisible(side < len(self.session.timelines))
+        shown = len(self.session.timelines)
+        for side, (pane, title) in enumerate(zip(self.panes, self.titles)):
+            pane.setVisible(side < shown)
+            title.setVisible(shown > 1)
+            if side < shown:
+                title.setText(self.pane_title(side))
+        self._size_titles()
+
+    def set_title_floor(self, px: int) -> None:
+        """The smallest title size (larger in presentation and kiosk)."""
+        self.title_floor = px
+        self._size_titles()
+
+    def _size_titles(self) -> None:
+        px = title_pixels(self.height(), self.title_floor)
+        if px == self._title_px:
+            return
+        self._title_px = px
+        for side, title in enumerate(self.titles):
+            bar = max(4, round(px * 0.3))  # the side's colour, as in the plots and the scrubber
+            title.setStyleSheet(f"font-size:{px}px; font-weight:bold; padding:0 0 0 {round(px * 0.4)}px;"
+                                f" border-left:{bar}px solid {SIDE_COLOURS[side]}; border-style:solid;")
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if stacked(self.width(), self.height())
                               else QBoxLayout.Direction.LeftToRight)
+        self._size_titles()

@@ -4,7 +4,6 @@ visits every control in order."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from a11y_walk import accessible_name, unnamed_controls
 from keta_viz.content.describe import synapse_description

@@ -1,0 +1,104 @@
+"""A 1366 x 768 laptop (issue 15, items 1 and 3): the compare window shows all three plots whole
+(side by side, or as tabs when side by side would leave their curves no room), every legend label
+inside its plot, and the narration runs the window's full height beside the picture, its
+controls and the plots."""
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QRectF
+
+
+@pytest.fixture
+def laptop(window, qtbot):
+    window.resize(1366, 768)
+    window.set_compare("escitalopram")
+    qtbot.wait(200)  # the plots re-fit their legends once the view has its size
+    return window
+
+
+def each_plot_shown(window, qtbot):
+    """(plot, legend) as a viewer gets to see each: all at once, or tab by tab."""
+    panel = window.plots
+    if not panel.tabs.isVisible():
+        yield from zip(panel.plots, panel.legends)
+        return
+    for i in range(panel.tabs.count()):
+        panel.tabs.setCurrentIndex(i)
+        qtbot.wait(20)
+        assert panel.shown == [panel.plots[i]]
+        yield panel.plots[i], panel.legends[i]
+
+
+def in_window(window, widget, rect: QRectF) -> QRectF:
+    return QRectF(rect).translated(widget.mapTo(window, QPoint(0, 0)).toPointF())
+
+
+def test_every_plot_and_legend_label_is_whole(laptop, qtbot):
+    w = laptop
+    assert w.width() <= 1366 and w.height() <= 768
+    graphics = w.plots.graphics
+    shown = in_window(w, graphics.viewport(), QRectF(graphics.viewport().rect()))
+    assert len(w.plots.plots) == 3
+    assert graphics.transform().isIdentity()  # scene coordinates are the view's pixels
+    seen = 0
+    for plot, legend in each_plot_shown(w, qtbot):
+        seen += 1
+        assert plot.isVisible() and plot.scene() is graphics.scene()
+        plot_rect = in_window(w, graphics.viewport(), plot.sceneBoundingRect())
+        assert shown.contains(plot_rect), f"{plot.titleLabel.text}: {plot_rect} leaves the plots panel {shown}"
+        axis = plot.getAxis("bottom")
+        assert axis.range[1] >= 1.0  # the whole shared clock, to 8 weeks
+        for _sample, label in legend.items:
+            box = label.sceneBoundingRect()
+            text_w = label.item.boundingRect().width()
+            assert box.width() >= text_w - 1, label.text  # the label is given its whole width
+            assert plot_rect.contains(in_window(w, graphics.viewport(), box)), f"'{label.text}' runs out of its plot"
+    assert seen == 3
+
+
+def test_the_third_plot_cursor_follows_the_whole_story(laptop, qtbot):
+    w = laptop
+    w.plots.tabs.setCurrentIndex(2)  # whether or not the plots take turns
+    qtbot.wait(20)
+    assert w.plots.plots[2] in w.plots.shown
+    for t in (24, 24 * 7 * 4, 24 * 56):
+        w.playhead.seek(t)
+        cursor = w.plots.cursors[2]
+        assert cursor.value() == pytest.approx(w.playhead.u)
+        x = w.plots.plots[2].vb.mapViewToScene(cursor.pos()).x()
+        assert x <= w.plots.graphics.width()
+
+
+def test_narration_is_the_full_height_beside_the_story(laptop):
+    w = laptop
+    story = w.splitter.widget(0)
+    narration = QRect(w.narration.mapTo(w, QPoint(0, 0)), w.narration.size())
+    assert narration.height() >= story.height() - 2
+    for part in (w.synapse, w.controls, w.plots):
+        top = part.mapTo(w, QPoint(0, 0))
+        assert top.x() + part.width() <= narration.left()  # beside it, never under it
+
+
+def test_plots_take_turns_only_when_side_by_side_leaves_no_room(laptop, qtbot):
+    w = laptop
+    panel = w.plots
+    assert panel.tabs.isVisible() and len(panel.shown) == 1  # 1366 x 768, compare
+    assert [panel.tabs.tabText(i) for i in range(3)] == ["Drug level", "Receptors and signals", "Spines and relief"]
+    before = w.playhead.u
+    panel.tabs.setCurrentIndex(1)
+    assert panel.shown == [panel.plots[1]] and w.playhead.u == before  # a tab does not seek
+
+
+def test_a_tall_enough_panel_shows_the_three_side_by_side(qtbot):
+    from keta_viz.app.session import Session
+    from keta_viz.model import load_scenario, simulate
+    from keta_viz.widgets.plots import PlotsPanel
+
+    panel = PlotsPanel(Session([simulate(load_scenario(n)) for n in ("ketamine-iv", "escitalopram")]))
+    qtbot.addWidget(panel)
+    panel.show()
+    for height, tabs in ((200, True), (420, False), (200, True)):
+        panel.resize(1050, height)
+        qtbot.wait(30)
+        assert panel.tabs.isVisible() == tabs
+        assert panel.shown == ([panel.plots[panel.tabs.currentIndex()]] if tabs else panel.plots)
+        assert all(p.scene() is panel.graphics.scene() for p in panel.shown)
