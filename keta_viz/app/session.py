@@ -37,6 +37,7 @@ class Session(QObject):
         self.label_min_px = 0.0  # the smallest picture label: the shell's mode sets it (desk, room, kiosk)
         self.content: Content = load_content(language)
         self.phase = 0.0
+        self.reduced_motion = False  # particles held still, fades become cuts
         self.strokes = tuple(Strokes() for _ in range(SIDES))
         self.pen_on = False
         self.pen_colour = PEN_COLOURS[0]
@@ -129,9 +130,17 @@ class Session(QObject):
 
     # --------------------------------------------------------------- animation ---
     def set_phase(self, seconds: float) -> None:
-        """Advance the particles' animation clock (wall seconds; model time stays put)."""
-        self.phase = seconds
-        self.phase_changed.emit(seconds)
+        """Advance the particles' animation clock (wall seconds; model time stays put); with
+        reduced motion the clock stays at 0, so particles only appear and go as the story says."""
+        seconds = 0.0 if self.reduced_motion else seconds
+        if seconds != self.phase or not self.reduced_motion:
+            self.phase = seconds
+            self.phase_changed.emit(seconds)
+
+    def set_reduced_motion(self, on: bool) -> None:
+        """Hold the particles still (and let shells cut instead of fading)."""
+        self.reduced_motion = on
+        self.set_phase(self.phase)
 
     # --------------------------------------------------------------------- pen ---
     def set_pen(self, on: bool) -> None:

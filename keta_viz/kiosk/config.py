@@ -28,6 +28,7 @@ class KioskConfig:
     tour: tuple[str, ...] = ("ketamine-iv", "compare:ketamine-iv:escitalopram")
     language: str = "en"
     palette: str = "screen"
+    reduced_motion: bool = False  # particles held still, fades become cuts
     screen: int = 0
     pin_salt: str = ""
     pin_hash: str = ""
@@ -62,6 +63,10 @@ def _check(key: str, value):
     if key == "language":
         if value not in languages():
             raise ValueError(f"must be one of {', '.join(languages())}")
+        return value
+    if key == "reduced_motion":
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false")
         return value
     if key == "palette":
         if value not in PALETTES:

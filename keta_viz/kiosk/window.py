@@ -125,6 +125,7 @@ class KioskWindow(QWidget):
                                parent=self)
         self.playhead = self.session.playhead
         screen = self.screen() or QApplication.primaryScreen()
+        self.session.set_reduced_motion(config.reduced_motion)
         self.session.set_label_floor(max(12, round(LABEL_FLOOR_PX * (screen.geometry().height() if screen else 1080)
                                                    / 1080)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

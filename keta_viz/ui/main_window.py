@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         p = self.prefs
         language = language or p.language or content.default_language()  # --lang, the menu's choice, the system's
         self.session = Session(timelines, p.palette, p.vocabulary, p.labels, language, parent=self)
+        self.session.set_reduced_motion(p.reduced_motion)
         self.playhead = self.session.playhead
         self.wording = Wording(self.session, self)
         self.wording.text(self.setWindowTitle, "window", "title")
@@ -136,11 +137,13 @@ class MainWindow(QMainWindow):
         self.labels_action = self.new_toggle("labels", s.set_labels)
         self.plots_action = self.new_toggle("plots", self._plots_toggled, self.prefs.plots)
         self.compare_action = self.new_toggle("compare", self._compare_toggled)
+        self.motion_action = self.new_toggle("reduced_motion", s.set_reduced_motion, s.reduced_motion)
         self.fullscreen_action = self.new_action("full_screen", ["F", "F11"], self.toggle_full_screen)
         self.about_action = self.new_action("about", ["F1"], self.show_about)
+        tb.addActions([self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
+                       self.compare_action, self.fullscreen_action, self.about_action])
         view_actions = (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
-                        self.compare_action, self.fullscreen_action)
-        tb.addActions([*view_actions, self.about_action])
+                        self.motion_action, self.compare_action, self.fullscreen_action)
         for keys, slot in menus.shortcuts(self).items():
             self.new_action(None, list(keys), slot).setText(keys[0])  # keys only: never shown
         menus.build_menus(self, view_actions)
@@ -290,6 +293,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.remember:
-            self.prefs.geometry = self.saveGeometry()
+            self.prefs.geometry, self.prefs.reduced_motion = self.saveGeometry(), self.session.reduced_motion
             save_preferences(self.prefs)
         super().closeEvent(event)

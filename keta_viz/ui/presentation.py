@@ -104,10 +104,15 @@ class Presentation(QObject):
         self.readout.set_look(round(px * 0.7))
 
     def tick(self, now: float) -> None:
-        """Fade the controls out after CONTROLS_FADE_S without input (over half a second)."""
+        """Fade the controls out after CONTROLS_FADE_S without input (over half a second; a cut
+        with reduced motion)."""
         if self.on:
             idle = now - self._last_input
-            self.window.controls_fade.setOpacity(min(1.0, max(0.0, 1.0 - (idle - CONTROLS_FADE_S) / 0.5)))
+            if self.window.session.reduced_motion:
+                opacity = 1.0 if idle < CONTROLS_FADE_S else 0.0  # a cut, not a fade
+            else:
+                opacity = min(1.0, max(0.0, 1.0 - (idle - CONTROLS_FADE_S) / 0.5))
+            self.window.controls_fade.setOpacity(opacity)
             self.place_readout()  # follows the picture as the layout settles and the text changes
 
     def note_input(self) -> None:

@@ -27,6 +27,7 @@ class Preferences:
     palette: str = "screen"
     labels: bool = True
     plots: bool = True
+    reduced_motion: bool = False
     geometry: QByteArray | None = None
     language: str = ""  # chosen in the Language menu; "" until then (the system locale's)
     notes: list[str] = field(default_factory=list, compare=False)  # what was reset, to show the user
@@ -84,6 +85,7 @@ def load_preferences(store: QSettings | None = None, lang: str = "en") -> Prefer
         "palette": lambda v: v if v in PALETTES else _bad(v),
         "labels": lambda v: _as_bool(v, True),
         "plots": lambda v: _as_bool(v, True),
+        "reduced_motion": lambda v: _as_bool(v, False),
         "geometry": lambda v: v if isinstance(v, QByteArray) else _bad(v),
         "language": lambda v: v if v in languages() else _bad(v),
     }
@@ -108,7 +110,7 @@ def save_preferences(prefs: Preferences, store: QSettings | None = None) -> bool
     """Write preferences (Qt writes a temporary file, flushes it and renames it); False, with
     a log line, when they could not be written."""
     s = store or open_settings()
-    for key in ("scenario", "vocabulary", "palette", "labels", "plots"):
+    for key in ("scenario", "vocabulary", "palette", "labels", "plots", "reduced_motion"):
         s.setValue(key, getattr(prefs, key))
     if prefs.language:
         s.setValue("language", prefs.language)
