@@ -185,6 +185,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .export import ExportCancelled, ExportRequest, run_export
+    from .export.frames import telling_moment
     from .scene.render import ensure_gui_app, parse_size
     from .scene.synapse import Style
 
@@ -194,7 +195,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     span = max(tl.end for tl in timelines)
     req = ExportRequest(
         timelines=tuple(timelines), out=Path(args.out),
-        t_at=time_in_span(args.at, span), t_from=time_in_span(args.t_from, span, "--from"),
+        t_at=time_in_span(args.at, span) if args.at is not None else telling_moment(timelines[0]),
+        t_from=time_in_span(args.t_from, span, "--from"),
         t_to=time_in_span(args.t_to, span, "--to") if args.t_to else None,
         size=parse_size(args.size) if args.size else None, fps=args.fps,
         style=Style(args.palette, args.labels, lang), captions=args.captions, force=args.force, seed=args.seed)
@@ -278,7 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", required=True)
     p.add_argument("--compare", metavar="SCENARIO", help="a second scenario beside the first")
     p.add_argument("--out", required=True, help="FILE.png, FILE.mp4, FILE.gif or FILE.pdf")
-    p.add_argument("--at", default="0", help="time of a PNG snapshot")
+    p.add_argument("--at", help="time of a PNG snapshot (default: the story's telling moment -- "
+                                "the flood lighting the receivers, or the SSRI's brake easing)")
     p.add_argument("--from", dest="t_from", default="0", help="video start time")
     p.add_argument("--to", dest="t_to", help="video end time (default: the end of the story)")
     p.add_argument("--size", help="WIDTHxHEIGHT (default 1920x1080; GIF 800x450)")

@@ -130,6 +130,15 @@ def caption_font(text: str, box: QRectF):
     return font
 
 
+def telling_moment(tl: Timeline) -> float:
+    """A snapshot's default time: the middle (on the story axis) of the family's telling stage."""
+    from ..model.families import FAMILIES
+
+    stage = next(s for s in tl.stages if s.id == FAMILIES[tl.scenario.family].TELLING_STAGE)
+    axis = StoryAxis.for_timelines([tl])
+    return axis.to_t((axis.to_u(stage.start) + axis.to_u(stage.end)) / 2)
+
+
 def story_times(axis: StoryAxis, t_from: float, t_to: float, fps: int) -> list[float]:
     """Model times of each video frame: playback at 1x along the story axis (90 s for a story)."""
     u0, u1 = axis.to_u(t_from), axis.to_u(t_to)

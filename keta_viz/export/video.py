@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -42,6 +44,9 @@ def write_mp4(path: Path, frames: Iterable[QImage], count: int, fps: int,
             container.mux(packet)
 
 
+GIF_TIME_BASE = Fraction(1, 100)
+
+
 def write_gif(path: Path, frames: Iterable[QImage], count: int, fps: int,
               progress: Callable[[int, int], bool]) -> None:
     """Palette GIF that loops forever, streamed frame by frame (memory stays flat);
@@ -56,13 +61,18 @@ def write_gif(path: Path, frames: Iterable[QImage], count: int, fps: int,
                 stream = container.add_stream("gif", rate=fps)
                 stream.width, stream.height = img.width(), img.height()
                 stream.pix_fmt = "pal8"
+                stream.codec_context.time_base = stream.time_base = GIF_TIME_BASE
             rgb = np.ascontiguousarray(bgra(img)[:, :, 2::-1])
             quant = Image.fromarray(rgb).quantize(colors=128, method=Image.Quantize.MEDIANCUT)
             colours = np.frombuffer(bytes(quant.getpalette()[:768]), np.uint8).reshape(-1, 3)
             palette = np.zeros((256, 4), np.uint8)
             palette[:, 0] = 255
             palette[: len(colours), 1:] = colours
-            for packet in stream.encode(av.VideoFrame.from_ndarray((np.asarray(quant), palette), format="pal8")):
+            frame = av.VideoFrame.from_ndarray((np.asarray(quant), palette), format="pal8")
+            # GIF delays are whole centiseconds: place each frame on that clock so the delays
+            # alternate (8, 8, 9 cs at 12 fps) and the video lasts as long as the story
+            frame.pts, frame.time_base = round(i / fps / GIF_TIME_BASE), GIF_TIME_BASE
+            for packet in stream.encode(frame):
                 container.mux(packet)
             if not progress(i + 1, count):
                 raise ExportCancelled()

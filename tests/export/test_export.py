@@ -154,3 +154,39 @@ def test_unwritable_folder_gives_one_line(capsys):
     assert main(["export", "--scenario", "ketamine-iv", "--out", "/proc/keta-viz-test.png"]) == 2
     err = capsys.readouterr().err
     assert "cannot write" in err and err.count("\n") == 1
+
+
+def test_gif_plays_as_long_as_the_story_it_shows(tmp_path, qapp):
+    """GIF delays are whole centiseconds: at 12 fps they alternate 8 and 9 cs, not a flat 8
+    (which played a 90-s story in 86 s)."""
+    from PIL import Image
+
+    out = tmp_path / "short.gif"
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(out), "--size", "160x90",
+                 "--to", "2min"]) == 0
+    im, durations = Image.open(out), []
+    try:
+        while True:
+            durations.append(im.info["duration"])
+            im.seek(im.tell() + 1)
+    except EOFError:
+        pass
+    assert len(durations) > 12 and set(durations) <= {80, 90}
+    assert abs(sum(durations) - len(durations) * 1000 / 12) <= 10
+
+
+def test_a_png_without_at_shows_the_telling_moment(tmp_path, qapp):
+    from PySide6.QtGui import QImage
+
+    from keta_viz.export.frames import telling_moment
+
+    tl = simulate(load_scenario("ketamine-iv"))
+    t = telling_moment(tl)
+    assert tl.stage_at(t).id == "ampa_firing" and t > 0
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(tmp_path / "a.png"), "--size", "320x180"]) == 0
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(tmp_path / "b.png"), "--size", "320x180",
+                 "--at", f"{t * 60}min"]) == 0
+    assert main(["export", "--scenario", "ketamine-iv", "--out", str(tmp_path / "c.png"), "--size", "320x180",
+                 "--at", "0"]) == 0
+    a, b, c = (QImage(str(tmp_path / f"{n}.png")) for n in "abc")
+    assert a == b and a != c

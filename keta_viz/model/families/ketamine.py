@@ -20,6 +20,7 @@ DRUGS = ("ketamine", "esketamine")
 STAGES = ("depressed", "arrival", "bouncer_blocked", "glutamate_flood", "ampa_firing",
           "bdnf_mtor", "new_spines", "relief_holds", "course_reboost", "fading")
 KNEE_H = 1 / 60  # minutes matter: the story axis gives the first minutes room
+TELLING_STAGE = "ampa_firing"  # a snapshot's default moment: the flood lights the receivers
 COMPARE_WITH = "escitalopram"  # the bundled scenario "Compare" puts beside this family
 COARSE_STEP_H = 0.25
 FINE_WINDOW_H = 8.0  # a 1-minute grid for the hours after each dose, where everything moves

@@ -19,6 +19,7 @@ NAME = "ssri"
 DRUGS = tuple(c.ORAL_DRUGS)
 STAGES = ("depressed", "transporter_blocked", "brake_holds", "brake_eases", "slow_plasticity", "relief_builds")
 KNEE_H = 1.0  # hours matter, not minutes
+TELLING_STAGE = "brake_eases"  # a snapshot's default moment: pumps blocked, brake easing
 COMPARE_WITH = "ketamine-iv"  # the bundled scenario "Compare" puts beside this family
 COARSE_STEP_H = 0.5
 FINE_WINDOW_H = 0.0
