@@ -39,6 +39,8 @@ CHROME = {"window": "#161D26", "kiosk": "#111821", "overlay": "#0E141B", "contro
 SERIES = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "glutamate": "#E69F00", "ampa": "#009E73",
           "bdnf": "#56B4E9", "spine_density": "#F0E442", "relief": "#009E73", "sert_occupancy": "#D55E00",
           "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00", "dissociation": "#D55E00"}
+# On the light projector ground Okabe-Ito yellow all but vanishes (1.3:1): its curves darken there.
+SERIES_ON_LIGHT = {"spine_density": "#8A7800"}
 SIDES = ("#E69F00", "#56B4E9")
 # The keyboard focus ring, by the palette of the chrome around it (dark 'screen', light 'projector').
 FOCUS = {"screen": "#F0E442", "projector": "#0072B2"}
@@ -72,6 +74,12 @@ class Palette:
     brake: QColor
     badge: QColor  # fill of the "in animals" badge (its text: badge_ink)
     badge_ink: QColor
+
+
+def series_colour(name: str, palette_name: str) -> str:
+    """A plot curve's colour on this palette's ground."""
+    light = SERIES_ON_LIGHT if palette_name == "projector" else {}
+    return light.get(name) or SERIES.get(name, UNNAMED_SERIES)
 
 
 @lru_cache(maxsize=len(PALETTES))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QTabBar, QVBoxLayout, QWidget
 
 from ..app.session import Session
 from ..model import Timeline
-from ..scene.palette import SERIES, SIDES, UNNAMED_SERIES, palette
+from ..scene.palette import SIDES, palette, series_colour
 from .ticks import fit_labels
 
 PLOT_GROUPS = {
@@ -240,7 +240,7 @@ class PlotsPanel(QWidget):
                 pen = pg.mkPen(SIDES[k], width=2, style=DASHES[j % len(DASHES)])
             else:
                 style = Qt.PenStyle.DashLine if name in SIDE_EFFECTS else Qt.PenStyle.SolidLine
-                pen = pg.mkPen(SERIES.get(name, UNNAMED_SERIES), width=2, style=style)
+                pen = pg.mkPen(series_colour(name, self.palette_name), width=2, style=style)
             curve = plot.plot(u, tl.series(name)[::step], pen=pen)
             legend.addItem(curve, label)
             self.legend_words[id(legend.items[-1][1])] = label
