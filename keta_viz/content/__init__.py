@@ -20,22 +20,6 @@ ROUTES = {"ketamine": "infusion", "esketamine": "spray"}  # the oral drugs: "tab
 
 
 @dataclass(frozen=True)
-class StageText:
-    """What the narration panel shows for one stage."""
-
-    title: str
-    plain: str
-    expert: str
-    analogy: str
-    sources: tuple[str, ...]
-    in_animals: bool
-
-    def body(self, vocabulary: str) -> str:
-        """The stage text in 'plain' or 'expert' words."""
-        return self.expert if vocabulary == "expert" else self.plain
-
-
-@dataclass(frozen=True)
 class Paragraph:
     """One cited paragraph of the science pages."""
 
@@ -47,6 +31,14 @@ class Paragraph:
     def body(self, vocabulary: str) -> str:
         """The paragraph in 'plain' or 'expert' words."""
         return self.expert if vocabulary == "expert" else self.plain
+
+
+@dataclass(frozen=True)
+class StageText(Paragraph):
+    """What the narration panel shows for one stage: a cited paragraph with a title and an analogy."""
+
+    title: str
+    analogy: str
 
 
 @dataclass(frozen=True)
@@ -100,8 +92,7 @@ class Content:
         """Narration of a stage for a drug (or a family): the drug's own text where it has one
         (esketamine's nasal route), otherwise its family's ('ketamine' or 'ssri')."""
         d = {**self.stages[family_of(drug)][stage_id], **self.stages.get(drug, {}).get(stage_id, {})}
-        return StageText(d["title"], d["plain"], d["expert"], d["analogy"],
-                         tuple(d["sources"]), bool(d["in_animals"]))
+        return StageText(d["plain"], d["expert"], tuple(d["sources"]), bool(d["in_animals"]), d["title"], d["analogy"])
 
     def scenario_title(self, scenario) -> str:
         """A scenario's title in this language: bundled titles are translated in ui.toml
