@@ -63,6 +63,7 @@ def playing_times(timelines, t_start: float, n: int, stride: int = 1) -> list[fl
 
 
 def measure_model(results: dict) -> None:
+    """Simulate every bundled scenario (best of 5) and time one Timeline.at()."""
     names = bundled_names()
     scenarios = [load_scenario(n) for n in names]
     runs = []
@@ -118,6 +119,8 @@ def _interleaved(frame, floor, n: int) -> tuple[list[float], list[float]]:
 
 
 def measure_frames(results: dict, quick: bool) -> None:
+    """Frames while the story plays (the headline), held still, in compare, at 4K and over the
+    whole story, each interleaved with the floor; then memory over a long playback."""
     from .scene.render import compare_image, scene_image
     from .scene.synapse import Style, count_particles
 
@@ -306,6 +309,7 @@ def _startup_once(kind: str) -> float:
 
 
 def measure_startup(results: dict, quick: bool) -> None:
+    """Process start to the first synapse frame, against a bare PySide6 + pyqtgraph window."""
     n = 3 if quick else 5
     results["startup_s"] = statistics.median(_startup_once("app") for _ in range(n))
     results["floor_startup_s"] = statistics.median(_startup_once("floor") for _ in range(n))

@@ -19,6 +19,7 @@ VESICLES = ((585, 250), (625, 215), (672, 232), (718, 258), (742, 300), (700, 30
 
 
 def ease_out(x: np.ndarray | float) -> np.ndarray | float:
+    """0-1 eased so growth starts fast and settles (cubic ease-out), clamped."""
     x = np.clip(x, 0.0, 1.0)
     return 1 - (1 - x) ** 3
 
@@ -35,6 +36,7 @@ def viewport(w: int, h: int) -> tuple[float, float, float]:
 
 
 def terminal_path() -> QPainterPath:
+    """The presynaptic bulb and the axon it hangs from."""
     cx, cy = L.TERMINAL_C
     rx, ry = L.TERMINAL_R
     p = QPainterPath()
@@ -44,6 +46,7 @@ def terminal_path() -> QPainterPath:
 
 
 def tapered(x0: float, y0: float, x1: float, y1: float, w0: float, w1: float = 3.0) -> QPainterPath:
+    """A gently curved process from (x0, y0) to (x1, y1), w0 wide at its root and w1 at its tip."""
     dx, dy = x1 - x0, y1 - y0
     n = math.hypot(dx, dy) or 1.0
     nx, ny = -dy / n, dx / n
@@ -102,6 +105,7 @@ def spine_paths(health: float, grow: np.ndarray) -> list[QPainterPath]:
 
 
 def stump(x: float, top: float) -> QPainterPath:
+    """Where a lost spine was: a small bump on the shaft."""
     p = QPainterPath()
     p.addEllipse(QPointF(x, top + 2), 9, 6)
     return p
@@ -124,6 +128,7 @@ def spine(x: float, top: float, height: float, lean: float, health: float, size:
 
 
 def mix(a: QColor, b: QColor, f: float) -> QColor:
+    """The colour a fraction f (0-1) of the way from a to b."""
     f = float(np.clip(f, 0, 1))
     return QColor(round(a.red() + (b.red() - a.red()) * f), round(a.green() + (b.green() - a.green()) * f),
                   round(a.blue() + (b.blue() - a.blue()) * f))
