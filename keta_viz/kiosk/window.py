@@ -18,7 +18,7 @@ from ..widgets.caption import StoryCaption
 from ..widgets.marks import Disclaimer
 from ..widgets.scrubber import Scrubber
 from ..widgets.stylesheet import kiosk_stylesheet
-from ..widgets.synapse_view import SynapseViews
+from ..widgets.synapse_view import SynapseViews, room_label_pixels, screen_height
 from .config import KioskConfig, pin_matches, tour_step_scenarios
 from .language_button import LanguageButton
 from .states import KioskStates
@@ -29,7 +29,6 @@ INPUT_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type
                 QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel)
 MAX_STAGE_BUTTONS = 9
 PANE_TITLE_FLOOR_PX = 28  # compare panes' titles, read standing back from the screen
-LABEL_FLOOR_PX = 18  # the picture's smallest labels at 1080p (scaled with the screen)
 
 
 def touch_pixels(widget: QWidget, mm: float = 15.0) -> int:
@@ -124,10 +123,8 @@ class KioskWindow(QWidget):
         self.session = Session([self._timeline("ketamine-iv")], config.palette, "plain", True, config.language,
                                parent=self)
         self.playhead = self.session.playhead
-        screen = self.screen() or QApplication.primaryScreen()
         self.session.set_reduced_motion(config.reduced_motion)
-        self.session.set_label_floor(max(12, round(LABEL_FLOOR_PX * (screen.geometry().height() if screen else 1080)
-                                                   / 1080)))
+        self.session.set_label_floor(room_label_pixels(screen_height(self)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
         self._build()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from ..widgets.marks import TimeReadout
-from ..widgets.synapse_view import TITLE_FLOOR_PX
+from ..widgets.synapse_view import TITLE_FLOOR_PX, room_label_pixels, screen_height
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -19,8 +19,7 @@ INPUT_EVENTS = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type
                 QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
 CONSULT_CAPTION_PX = 20
 ROOM_TITLE_FLOOR_PX = 24  # compare panes' titles, read from the back of a room
-DESK_LABEL_PX = 11  # the picture's smallest labels at a desk...
-ROOM_LABEL_PX = 18  # ...and projected (at 1080p; scaled with the screen)
+DESK_LABEL_PX = 11  # the picture's smallest labels at a desk (in a room: room_label_pixels)
 
 
 class Presentation(QObject):
@@ -83,14 +82,16 @@ class Presentation(QObject):
 
     def caption_pixels(self) -> int:
         """Caption type size: at least 32 px at 1080p, scaled with the screen."""
-        screen = self.window.screen() or QApplication.primaryScreen()
-        height = screen.geometry().height() if screen else 1080
-        return max(32, round(32 * height / 1080))
+        return max(32, round(32 * self.screen_height() / 1080))
+
+    def screen_height(self) -> int:
+        """Height of the screen presenting."""
+        return screen_height(self.window)
 
     def label_floor(self) -> int:
         """The smallest picture label: room-sized while presenting (18 px at 1080p, scaled with
         the screen, so a compare pane reads from the back), desk-sized otherwise."""
-        return max(DESK_LABEL_PX, round(ROOM_LABEL_PX * self.caption_pixels() / 32)) if self.on else DESK_LABEL_PX
+        return room_label_pixels(self.screen_height()) if self.on else DESK_LABEL_PX
 
     def apply_sizes(self) -> None:
         """Captions and disclaimer at room size while presenting, at desk size otherwise."""

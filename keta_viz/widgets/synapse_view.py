@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QImage, QPainter
-from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..app.session import SIDES, Session
 from ..app.pen import Strokes
@@ -18,6 +18,19 @@ from .focus import FocusRing
 
 TITLE_SHARE = 0.04  # a compare pane's title: this share of the picture area's height...
 TITLE_FLOOR_PX = 16  # ...and never smaller than this
+ROOM_LABEL_PX = 18  # the picture's smallest labels read from a room (presentation, kiosk), at 1080p
+
+
+def screen_height(widget: QWidget) -> int:
+    """Height in pixels of the screen the widget is on (1080 when there is none)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    return screen.geometry().height() if screen else 1080
+
+
+def room_label_pixels(screen_px: int) -> int:
+    """The smallest picture label for a room (presentation, kiosk): ROOM_LABEL_PX at 1080p,
+    scaled with the screen's height."""
+    return max(12, round(ROOM_LABEL_PX * screen_px / 1080))
 
 
 def stacked(width: int, height: int) -> bool:

@@ -35,7 +35,7 @@ def test_window_compare_labels_are_at_least_desk_sized(window, qtbot):
 
 def test_presentation_compare_pane_at_1080p_reads_from_the_back(window, monkeypatch):
     window.set_compare("escitalopram")
-    monkeypatch.setattr(type(window.presentation), "caption_pixels", lambda self: 32)  # a 1080p screen
+    monkeypatch.setattr(type(window.presentation), "screen_height", lambda self: 1080)  # a 1080p screen
     window.set_presentation(True)
     style = window.session.style
     assert style.label_min_px >= 18
