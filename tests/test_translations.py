@@ -70,7 +70,7 @@ def test_placeholders_and_numbers_must_match(es, en):
     t = copies(es)
     t["ui"]["time"]["days"] = "Días después de la primera dosis"
     t["ui"]["compare"]["side"] = t["ui"]["compare"]["side"].replace("{relief}", "{alivio}")
-    t["ui"]["handout"]["schedule_oral"] = "Escenario mostrado: {mg} mg por vía oral una vez al día"
+    t["ui"]["handout"]["schedule_oral"] = "Escenario mostrado: {mg:g} mg por vía oral una vez al día"
     t["stages"]["ketamine"]["arrival"]["plain"] = t["stages"]["ketamine"]["arrival"]["plain"].replace("40", "45")
     t["stages"]["esketamine"]["course_reboost"]["expert"] = (
         t["stages"]["esketamine"]["course_reboost"]["expert"].replace("26.7%", "26,7%").replace("0.49", "0.94"))
@@ -81,7 +81,7 @@ def test_placeholders_and_numbers_must_match(es, en):
         "['0.49', '1', '1', '1', '2', '26.7', '4', '45.3', '5', '56', '56', '8', '84']",
         "es/ui.toml [time.days]: placeholders [] differ from English ['n']",
         "es/ui.toml [compare.side]: placeholders ['alivio', 'drug', 'stage'] differ from English ['drug', 'relief', 'stage']",
-        "es/ui.toml [handout.schedule_oral]: placeholders ['mg'] differ from English ['mg:g']",
+        "es/ui.toml [handout.schedule_oral]: placeholders ['mg:g'] differ from English ['mg']",
     ]
 
 

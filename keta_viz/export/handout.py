@@ -52,10 +52,17 @@ def schedule_text(content: Content, tl: Timeline) -> str:
     else:
         when = h["doses_between"].format(n=len(days), first=days[0], last=days[-1])
     if s.drug == "ketamine":
-        return h["schedule_iv"].format(mg_per_kg=s.dose_mg / s.weight_kg, minutes=s.infusion_min, when=when)
+        return h["schedule_iv"].format(mg_per_kg=_amounts([mg / s.weight_kg for mg in s.doses_mg]),
+                                       minutes=s.infusion_min, when=when)
     if s.drug == "esketamine":
-        return h["schedule_nasal"].format(mg=s.dose_mg, when=when)
-    return h["schedule_oral"].format(mg=s.dose_mg)
+        return h["schedule_nasal"].format(mg=_amounts(s.doses_mg), when=when)
+    return h["schedule_oral"].format(mg=_amounts(s.doses_mg))
+
+
+def _amounts(values) -> str:
+    """'0.5', or '56–84' when the doses differ (esketamine's 56 mg first session, then 84)."""
+    low, high = min(values), max(values)
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
 def simplifications(content: Content, family: str) -> list[dict]:

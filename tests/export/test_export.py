@@ -190,3 +190,9 @@ def test_a_png_without_at_shows_the_telling_moment(tmp_path, qapp):
                  "--at", "0"]) == 0
     a, b, c = (QImage(str(tmp_path / f"{n}.png")) for n in "abc")
     assert a == b and a != c
+
+
+def test_schedule_names_every_dose_size():
+    c = load_content()
+    assert "56–84 mg nasal spray" in schedule_text(c, simulate(load_scenario("esketamine-induction")))
+    assert "84 mg nasal spray" in schedule_text(c, simulate(load_scenario("esketamine-nasal")))
