@@ -169,6 +169,8 @@ def _amounts(dose: dict, where: str, drug: str, n_doses: int) -> tuple[float, ..
     where there is no evidence (more ketamine is not better; fava2018, moghaddam1997)."""
     key = "mg_per_kg" if drug == "ketamine" else "mg"
     raw = dose.get(key)
+    if raw is None:
+        raise ScenarioError(f"{where}: missing field '{key}'")
     values = raw if isinstance(raw, list) else [raw]
     if isinstance(raw, list) and len(raw) != n_doses:
         raise ScenarioError(f"{where}: field '{key}' lists {len(raw)} doses but 'days' has {n_doses}")
@@ -176,8 +178,6 @@ def _amounts(dose: dict, where: str, drug: str, n_doses: int) -> tuple[float, ..
         raise ScenarioError(f"{where}: field '{key}' must be one number (the daily dose)")
     out = []
     for v in values:
-        if raw is None:
-            raise ScenarioError(f"{where}: missing field '{key}'")
         if drug == "ketamine":
             a = _number({key: v}, key, where, *STUDIED_KETAMINE_MG_PER_KG, "mg/kg",
                         why=", the range studied (Fava 2018); more is not better and there is no evidence beyond it")
