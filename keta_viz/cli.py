@@ -12,6 +12,7 @@ from .durations import parse_duration
 from .model import ScenarioError, Timeline, bundled_names, load_scenario, simulate
 from .safe_read import one_line
 from .safe_write import WriteError, check_target, clean_leftovers, write_text
+from .scene.palette import PALETTES  # Qt-free
 
 EXIT_USAGE = 2
 
@@ -123,7 +124,8 @@ def time_in_span(text: str, span_hours: float, option: str = "--at") -> float:
 
 def add_style_options(p: argparse.ArgumentParser) -> None:
     """--palette, --labels, --phase, --seed, --force: shared by render and export."""
-    p.add_argument("--palette", choices=["screen", "projector"], default="screen")
+    p.add_argument("--palette", choices=PALETTES, default="screen", help="screen (dark), projector (light) "
+                   "or contrast (high contrast)")
     p.add_argument("--labels", choices=["plain", "expert", "none"], default="plain")
     p.add_argument("--phase", type=float, default=0.0, help="animation phase in seconds (default 0)")
     p.add_argument("--seed", type=int, default=0, help="particle seed (default 0)")

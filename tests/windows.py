@@ -16,7 +16,10 @@ class FakeClock:
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
+def isolated_settings(tmp_path, qapp, monkeypatch):
+    """Settings in a temporary folder; the desktop states no motion preference (tests that
+    need one set it), so the machine running the tests does not change what they see."""
+    monkeypatch.setattr("keta_viz.ui.view_settings.desktop_prefers_reduced_motion", lambda: None)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     qapp.setOrganizationName("KetaViz")
     qapp.setApplicationName("keta-viz")

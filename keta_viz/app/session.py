@@ -11,6 +11,7 @@ from .pen import PEN_COLOURS, Strokes
 from .playhead import Playhead
 
 SIDES = 2  # a scenario, or two compared
+TEXT_SCALES = (1.0, 2.0)  # the reader's text size: 100 % to 200 %
 
 
 class Session(QObject):
@@ -20,7 +21,7 @@ class Session(QObject):
     """
 
     timelines_changed = Signal()
-    style_changed = Signal()  # palette, label vocabulary, labels on/off or their smallest size
+    style_changed = Signal()  # palette, label vocabulary, labels on/off, their smallest size, text size
     language_changed = Signal()
     pen_changed = Signal()  # pen on/off, colour, strokes cleared
     phase_changed = Signal(float)  # the animation clock (wall seconds), apart from model time
@@ -35,6 +36,7 @@ class Session(QObject):
         self.labels = labels
         self.language = language
         self.label_min_px = 0.0  # the smallest picture label: the shell's mode sets it (desk, room, kiosk)
+        self.text_scale = 1.0  # the reader's text size over every mode's sizes (1.0-2.0)
         self.content: Content = load_content(language)
         self.phase = 0.0
         self.reduced_motion = False  # particles held still, fades become cuts
@@ -91,11 +93,12 @@ class Session(QObject):
     # ---------------------------------------------------------- style and words ---
     @property
     def style(self) -> Style:
-        """How the scene is drawn: palette, label words (or none), language."""
-        return Style(self.palette, self.vocabulary if self.labels else "none", self.language, self.label_min_px)
+        """How the scene is drawn: palette, label words (or none), language, label sizes."""
+        return Style(self.palette, self.vocabulary if self.labels else "none", self.language, self.label_min_px,
+                     self.text_scale)
 
     def set_palette(self, name: str) -> None:
-        """'screen' (dark) or 'projector' (light)."""
+        """'screen' (dark), 'projector' (light) or 'contrast' (high contrast)."""
         self._restyle(palette=name)
 
     def set_vocabulary(self, vocabulary: str) -> None:
@@ -109,6 +112,12 @@ class Session(QObject):
     def set_label_floor(self, pixels: float) -> None:
         """The smallest type of the picture's labels, in pixels (a room needs larger than a desk)."""
         self._restyle(label_min_px=float(pixels))
+
+    def set_text_scale(self, scale: float) -> None:
+        """The reader's text size, 1.0 (100 %) to 2.0 (200 %), clamped: labels, captions,
+        narration, pane titles and the chrome follow it."""
+        lo, hi = TEXT_SCALES
+        self._restyle(text_scale=round(min(hi, max(lo, float(scale))), 2))
 
     def _restyle(self, **changes) -> None:
         if any(getattr(self, k) != v for k, v in changes.items()):

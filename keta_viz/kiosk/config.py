@@ -29,6 +29,7 @@ class KioskConfig:
     language: str = "en"
     palette: str = "screen"
     reduced_motion: bool = False  # particles held still, fades become cuts
+    text_size: int = 100  # percent, 100-200: captions, labels and pane titles follow it
     screen: int = 0
     pin_salt: str = ""
     pin_hash: str = ""
@@ -67,6 +68,10 @@ def _check(key: str, value):
     if key == "reduced_motion":
         if not isinstance(value, bool):
             raise ValueError("must be true or false")
+        return value
+    if key == "text_size":
+        if isinstance(value, bool) or not isinstance(value, int) or not 100 <= value <= 200:
+            raise ValueError("must be a whole percentage from 100 to 200")
         return value
     if key == "palette":
         if value not in PALETTES:

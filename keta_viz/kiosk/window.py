@@ -124,6 +124,7 @@ class KioskWindow(QWidget):
                                parent=self)
         self.playhead = self.session.playhead
         self.session.set_reduced_motion(config.reduced_motion)
+        self.session.set_text_scale(config.text_size / 100)
         self.session.set_label_floor(room_label_pixels(screen_height(self)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
@@ -171,7 +172,7 @@ class KioskWindow(QWidget):
         return self._timelines[name]
 
     def _build(self) -> None:
-        self.setStyleSheet(kiosk_stylesheet())
+        self.setStyleSheet(kiosk_stylesheet(self.config.palette))
         self.synapse = SynapseViews(self.session, title_floor=PANE_TITLE_FLOOR_PX)
         for v in self.synapse.all_views:
             v.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -179,7 +180,8 @@ class KioskWindow(QWidget):
         self.caption.set_pixel_size(36, padding=10)
         self.caption.badge.set_pixel_size(26, margin_top=16)
         self.disclaimer = Disclaimer(self.content)  # under everything in every state
-        self.disclaimer.set_look("screen", 20)  # the kiosk's chrome is dark in either palette
+        chrome = "contrast" if self.config.palette == "contrast" else "screen"  # the kiosk's chrome is dark
+        self.disclaimer.set_look(chrome, round(20 * self.session.text_scale))
         self.touch_ui = QWidget()
         size = touch_pixels(self)
         row = QHBoxLayout(self.touch_ui)

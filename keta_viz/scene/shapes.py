@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from ..model.constants import SPINE_STRESSED
 from . import layout as L
-from .palette import Palette
+from .palette import LINES, Palette
 
 NO_PEN = QPen(Qt.PenStyle.NoPen)
 VESICLES = ((585, 250), (625, 215), (672, 232), (718, 258), (742, 300), (700, 300), (650, 280),
@@ -60,10 +60,12 @@ def tapered(x0: float, y0: float, x1: float, y1: float, w0: float, w1: float = 3
 
 
 def draw_outlined(p: QPainter, paths: list[QPainterPath], pal: Palette, width: float, fill: QColor) -> None:
-    """Fill shapes so that overlapping parts fuse into one outlined cell."""
+    """Fill shapes so that overlapping parts fuse into one outlined cell (its outline thicker
+    on the high-contrast palette)."""
     for path in paths:
         path.setFillRule(Qt.FillRule.WindingFill)
-    p.setPen(QPen(pal.membrane, 2 * width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    p.setPen(QPen(pal.membrane, 2 * width * LINES[pal.name]["outline"], Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                  Qt.PenJoinStyle.RoundJoin))
     p.setBrush(pal.membrane)
     for path in paths:
         p.drawPath(path)

@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient,
 from ..content import load_content
 from . import layout as L
 from .families import SCENES
-from .palette import Palette, palette
+from .palette import LINES, Palette, palette
 from .particles import swarm
 from .shapes import (NO_PEN, VESICLES, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
                      terminal_path, viewport)
@@ -44,19 +44,30 @@ LABEL_PX = 21.0  # picture labels on the 1600 x 900 canvas: 21 px when the frame
 
 @dataclass(frozen=True)
 class Style:
-    """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language, and
-    the smallest label type in pixels (a floor the mode sets: desk, room, kiosk; 0 = none)."""
+    """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language, the
+    smallest label type in pixels (a floor the mode sets: desk, room, kiosk; 0 = none), and the
+    reader's text size (1.0-2.0, applied over the floor)."""
 
     palette: str = "screen"
     labels: str = "plain"
     lang: str = "en"
     label_min_px: float = 0.0
+    text_scale: float = 1.0
 
 
-def label_pixels(width: int, height: int, min_px: float = 0.0) -> float:
+def label_pixels(width: int, height: int, min_px: float = 0.0, text_scale: float = 1.0) -> float:
     """Type size of the picture's labels in a width x height frame: they scale with the
-    picture (so with the view's height once the view is wider than 16:9), never below min_px."""
-    return max(LABEL_PX * viewport(width, height)[0], min_px)
+    picture (so with the view's height once the view is wider than 16:9), never below min_px,
+    times the reader's text size."""
+    return max(LABEL_PX * viewport(width, height)[0], min_px) * text_scale
+
+
+def fitting_pixels(px: float, texts: list[str], width: int, height: int) -> float:
+    """`px`, made smaller only if the widest label would not fit the frame's width (with its
+    padding) or a label would be taller than a sixth of the frame."""
+    widest = max((QFontMetricsF(scene_font(px)).horizontalAdvance(t) for t in texts), default=0.0)
+    room = (width - 4) / (widest + 16 * px / LABEL_PX) if widest else 1.0
+    return max(6.0, px * min(1.0, room, height / 6 / (QFontMetricsF(scene_font(px)).height() + 8 * px / LABEL_PX)))
 
 
 def scene_font(pixel_size: float, bold: bool = False) -> QFont:
@@ -161,7 +172,7 @@ def particle_atlas(family: str, pal_name: str, width: int, height: int) -> Atlas
     sprites = {}
     for kind in SCENES[family].KINDS + ("bdnf",):
         colour = getattr(pal, kind if kind != "bdnf" else "ampa")
-        rim = colour.darker(190 if pal.name == "screen" else 150)
+        rim = colour.darker(150 if pal.name == "projector" else 190)
         sprites[kind] = sprite_image(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), round(SPRITE_SIZE[kind] * s))
     return make_atlas(sprites)
 
@@ -194,29 +205,32 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
 
 @lru_cache(maxsize=8)
 def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                   min_px: float = 0.0) -> tuple:
+                   min_px: float = 0.0, text_scale: float = 1.0) -> tuple:
     """Each label pre-drawn as a small image, with its position (kept inside the frame when a
-    floor makes it larger than the picture's scale), anchor and leader start."""
+    floor or the reader's text size makes it larger than the picture's scale), anchor and
+    leader start."""
     pal = palette(pal_name)
+    lines = LINES[pal_name]
     s, ox, oy = viewport(width, height)
     content = load_content(lang)
-    px = label_pixels(width, height, min_px)
+    texts = [content.label(label_id, vocabulary) for label_id, _a, _l in SCENES[family].LABELS]
+    px = fitting_pixels(label_pixels(width, height, min_px, text_scale), texts, width, height)
     font = scene_font(px)
     k = px / LABEL_PX  # the label's own scale: its padding and corners follow its type
     fm = QFontMetricsF(font)
     box_bg = QColor(pal.background_top)
-    box_bg.setAlpha(200)
+    box_bg.setAlpha(lines["plate_alpha"])
+    edge = lines["plate_edge"] * k
     out = []
-    for label_id, (ax, ay), (lx, ly) in SCENES[family].LABELS:
-        text = content.label(label_id, vocabulary)
+    for (label_id, (ax, ay), (lx, ly)), text in zip(SCENES[family].LABELS, texts):
         tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         img = QImage(int(tw) + 2, int(th) + 2, QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(0)
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(NO_PEN)
+        p.setPen(QPen(pal.ink_soft, edge) if edge else NO_PEN)
         p.setBrush(box_bg)
-        p.drawRoundedRect(QRectF(0, 0, tw, th), 6 * k, 6 * k)
+        p.drawRoundedRect(QRectF(edge / 2, edge / 2, tw - edge, th - edge), 6 * k, 6 * k)
         p.setFont(font)
         p.setPen(pal.ink)
         p.drawText(QRectF(0, 0, tw, th), Qt.AlignmentFlag.AlignCenter, text)
@@ -226,12 +240,13 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
         anchor = QPointF(ox + ax * s, oy + ay * s)
         near = QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
         out.append((label_id, img, box.topLeft(), anchor, near))
-    return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s)), 3.2 * s
+    return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s) * lines["outline"]), 3.2 * s * lines["outline"]
 
 
 def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int) -> None:
     """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
-    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px)
+    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px,
+                                      style.text_scale)
     hidden = SCENES[family].hidden_labels(state)
     for label_id, img, top_left, anchor, near in labels:
         if label_id in hidden:

@@ -27,6 +27,7 @@ from .scenario_picker import ScenarioPicker
 from .settings import Preferences, load_preferences, save_preferences
 from .tab_order import set_tab_order
 from .transport import Transport
+from .view_settings import ViewSettings
 from .wording import Wording
 
 TICK_MS = 16
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         p = self.prefs
         language = language or p.language or content.default_language()  # --lang, the menu's choice, the system's
         self.session = Session(timelines, p.palette, p.vocabulary, p.labels, language, parent=self)
-        self.session.set_reduced_motion(p.reduced_motion)
+        self.session.set_reduced_motion(bool(p.reduced_motion))  # not chosen: the desktop decides (ViewSettings)
         self.playhead = self.session.playhead
         self.wording = Wording(self.session, self)
         self.wording.text(self.setWindowTitle, "window", "title")
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         for keys, slot in menus.shortcuts(self).items():
             self.new_action(None, list(keys), slot).setText(keys[0])  # keys only: never shown
         menus.build_menus(self, view_actions)
+        self.view_settings = ViewSettings(self)  # high contrast, text size, the desktop's reduced motion
 
     def new_action(self, key: str | None, keys: list[str] | None, slot=None) -> QAction:
         """A window action named by [window] `key` (re-worded with the language), on these keys."""
@@ -217,8 +219,8 @@ class MainWindow(QMainWindow):
             action.blockSignals(True)
             action.setChecked(on)
             action.blockSignals(False)
-        if self.styleSheet() != (sheet := application_stylesheet(s.palette)):
-            self.setStyleSheet(sheet)  # re-polishing every widget is slow: only when the palette changes
+        if self.styleSheet() != (sheet := application_stylesheet(s.palette, s.text_scale)):
+            self.setStyleSheet(sheet)  # re-polishing is slow: only on a palette or text size change
         self.presentation.apply_sizes()
 
     def choose_language(self, language: str) -> None:
@@ -293,6 +295,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.remember:
-            self.prefs.geometry, self.prefs.reduced_motion = self.saveGeometry(), self.session.reduced_motion
+            self.prefs.geometry = self.saveGeometry()  # reduced motion and text size: kept as chosen
             save_preferences(self.prefs)
         super().closeEvent(event)

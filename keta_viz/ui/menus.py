@@ -52,7 +52,8 @@ def build_menus(w: MainWindow, view_actions: tuple[QAction, ...]) -> None:
     file_menu.addActions(w.export_actions)
     file_menu.addSeparator()
     file_menu.addAction(w.new_action("quit", ["Ctrl+Q"], w.close))
-    _menu(w, "view_menu").addActions(view_actions)
+    w.view_menu = _menu(w, "view_menu")  # ui/view_settings.py adds the reader's settings to it
+    w.view_menu.addActions(view_actions)
     w.language_menu = LanguageMenu(w.session, w.choose_language, w)
     w.wording.text(w.language_menu.setTitle, "window", "language_menu")
     w.menuBar().addMenu(w.language_menu)

@@ -49,7 +49,7 @@ class Presentation(QObject):
             if screen is not None and 0 <= screen < len(screens):
                 w.setScreen(screens[screen])
                 w.move(screens[screen].geometry().topLeft())
-            session.set_palette("projector")
+            session.set_palette("contrast" if session.palette == "contrast" else "projector")  # high contrast stays
             w.showFullScreen()
         else:
             palette_before, plots_before = self._before
@@ -99,7 +99,7 @@ class Presentation(QObject):
         px = self.caption_pixels() if self.on else CONSULT_CAPTION_PX
         w.stage_caption.set_pixel_size(px)
         w.caption.set_pixel_size(px, padding=6 if self.on else 4)
-        w.disclaimer.set_look(w.session.palette, round(px * 0.6) if self.on else 13)
+        w.disclaimer.set_look(w.session.palette, round((round(px * 0.6) if self.on else 13) * w.session.text_scale))
         w.synapse.set_title_floor(ROOM_TITLE_FLOOR_PX if self.on else TITLE_FLOOR_PX)
         w.session.set_label_floor(self.label_floor())
         self.readout.set_look(round(px * 0.7))

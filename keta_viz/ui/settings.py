@@ -27,7 +27,8 @@ class Preferences:
     palette: str = "screen"
     labels: bool = True
     plots: bool = True
-    reduced_motion: bool = False
+    reduced_motion: bool | None = None  # chosen in the View menu; None until then (the desktop's)
+    text_scale: float = 1.0  # the reader's text size, 1.0-2.0 (View > Larger text)
     geometry: QByteArray | None = None
     language: str = ""  # chosen in the Language menu; "" until then (the system locale's)
     notes: list[str] = field(default_factory=list, compare=False)  # what was reset, to show the user
@@ -86,6 +87,7 @@ def load_preferences(store: QSettings | None = None, lang: str = "en") -> Prefer
         "labels": lambda v: _as_bool(v, True),
         "plots": lambda v: _as_bool(v, True),
         "reduced_motion": lambda v: _as_bool(v, False),
+        "text_scale": lambda v: _text_scale(v),
         "geometry": lambda v: v if isinstance(v, QByteArray) else _bad(v),
         "language": lambda v: v if v in languages() else _bad(v),
     }
@@ -102,6 +104,11 @@ def load_preferences(store: QSettings | None = None, lang: str = "en") -> Prefer
     return prefs
 
 
+def _text_scale(value) -> float:
+    scale = float(value)
+    return scale if 1.0 <= scale <= 2.0 else _bad(value)
+
+
 def _bad(value):
     raise ValueError(f"unexpected value {value!r}")
 
@@ -110,8 +117,10 @@ def save_preferences(prefs: Preferences, store: QSettings | None = None) -> bool
     """Write preferences (Qt writes a temporary file, flushes it and renames it); False, with
     a log line, when they could not be written."""
     s = store or open_settings()
-    for key in ("scenario", "vocabulary", "palette", "labels", "plots", "reduced_motion"):
+    for key in ("scenario", "vocabulary", "palette", "labels", "plots", "text_scale"):
         s.setValue(key, getattr(prefs, key))
+    if prefs.reduced_motion is not None:
+        s.setValue("reduced_motion", prefs.reduced_motion)
     if prefs.language:
         s.setValue("language", prefs.language)
     if prefs.geometry is not None:

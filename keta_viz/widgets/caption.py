@@ -27,6 +27,8 @@ class StoryCaption(QWidget):
         for signal in (session.playhead.time_changed, session.timelines_changed, session.style_changed,
                        session.language_changed):
             signal.connect(self.refresh)
+        session.style_changed.connect(self._apply_size)  # the reader's text size
+        self._size = (20, 6)
         self.refresh()
 
     def text(self) -> str:
@@ -34,9 +36,18 @@ class StoryCaption(QWidget):
         return self.label.text()
 
     def set_pixel_size(self, px: int, padding: int = 6) -> None:
-        """Type size of the caption; the badge follows it, aligned with the first line."""
-        self.label.setStyleSheet(f"font-size:{px}px; padding:{padding}px")
-        self.badge.set_pixel_size(round(px * 0.6), margin_top=round(px * 0.4))
+        """Type size of the caption at 100 % text (the reader's text size scales it); the badge
+        follows it, aligned with the first line."""
+        self._size = (px, padding)
+        self._apply_size()
+
+    def _apply_size(self) -> None:
+        base, padding = self._size
+        px = round(base * self.session.text_scale)
+        sheet = f"font-size:{px}px; padding:{padding}px"
+        if sheet != self.label.styleSheet():
+            self.label.setStyleSheet(sheet)
+            self.badge.set_pixel_size(round(px * 0.6), margin_top=round(px * 0.4))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.refresh()  # a hidden caption is not kept up to date

@@ -68,6 +68,7 @@ class TimeReadout(QLabel):
     def set_look(self, px: int) -> None:
         """Type size in pixels, in the palette's ink on its background."""
         self._px = px
+        px = round(px * self.session.text_scale)  # the reader's text size
         pal = palette(self.session.palette)
         plate = pal.background_top
         self.setStyleSheet(f"QLabel#time-readout {{ color:{pal.ink.name()}; background:rgba({plate.red()},"

@@ -21,6 +21,7 @@ class StageSection(QWidget):
         self.timeline = timeline
         self.content = content
         self.vocabulary = "plain"
+        self.text_scale = 1.0  # the reader's text size: every type size below follows it
         self.header = QLabel()
         self.title = QLabel()
         self.badge = AnimalBadge(content)
@@ -43,27 +44,33 @@ class StageSection(QWidget):
         self.words = ""  # what the section says, in plain text (for screen readers)
         self._shown: tuple | None = None
 
+    def points(self, size: float) -> str:
+        """A type size in points at the reader's text size."""
+        return f"{size * self.text_scale:g}"
+
     def show_time(self, t: float) -> None:
         """Update the texts for model time t (only when what they say changes)."""
         tl = self.timeline
         stage = tl.stage_at(t)
         words = self.content.time_in_words(t, tl.scenario.drug)
-        key = (stage.id, words, self.vocabulary, id(tl))
+        key = (stage.id, words, self.vocabulary, id(tl), self.text_scale)
         if key == self._shown:
             return
         self._shown = key
         st = self.content.stage(tl.scenario.drug, stage.id)
         self.stage_id = stage.id
         name = html.escape(self.content.scenario_title(tl.scenario))
-        self.header.setText(f"<span style='font-size:11pt'>{name} · {html.escape(words)}</span>")
-        self.title.setText(f"<b style='font-size:18pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
+        pt = self.points
+        self.header.setText(f"<span style='font-size:{pt(11)}pt'>{name} · {html.escape(words)}</span>")
+        self.title.setText(f"<b style='font-size:{pt(18)}pt'>{stage.index + 1}. {html.escape(st.title)}</b>")
         self.badge.setVisible(st.in_animals)
-        self.body.setText(f"<span style='font-size:13pt'>{html.escape(st.body(self.vocabulary))}</span>")
-        self.analogy.setText(f"<i style='font-size:12pt'>“{html.escape(st.analogy)}”</i>")
+        self.badge.set_pixel_size(round(13 * self.text_scale))
+        self.body.setText(f"<span style='font-size:{pt(13)}pt'>{html.escape(st.body(self.vocabulary))}</span>")
+        self.analogy.setText(f"<i style='font-size:{pt(12)}pt'>“{html.escape(st.analogy)}”</i>")
         self.sources_button.setText(self.content.ui["narration"]["sources"].format(n=len(st.sources)))
         badge = f" [{self.badge.text()}]" if st.in_animals else ""
         self.words = f"{self.content.scenario_title(tl.scenario)}, {words}. {st.title}{badge}. {st.body(self.vocabulary)}"
-        self.sources.setText("<br>".join(f"<span style='font-size:9pt'>• "
+        self.sources.setText("<br>".join(f"<span style='font-size:{pt(9)}pt'>• "
                                          f"{html.escape(self.content.citation(k))}</span>" for k in st.sources))
 
 
@@ -104,6 +111,7 @@ class NarrationPanel(QScrollArea):
         """Re-read the texts for the current time and vocabulary."""
         for sec in self.sections:
             sec.vocabulary = self.session.vocabulary
+            sec.text_scale = self.session.text_scale
             sec.show_time(self.session.playhead.t)
         self.setAccessibleName(self.session.words("a11y", "narration"))
         description = " ".join(sec.words for sec in self.sections)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QTabBar, QVBoxLayout, QWidget
 
 from ..app.session import Session
 from ..model import Timeline
-from ..scene.palette import SIDES, palette, series_colour
+from ..scene.palette import LINES, PLOT_GROUND, palette, series_colour, side_colours
 from .ticks import fit_labels
 
 PLOT_GROUPS = {
@@ -76,10 +76,10 @@ class StoryAxisItem(pg.AxisItem):
                 for (_x, text), w, left in zip(ticks, widths, lefts) if left is not None]
 
 
-def plot_legend(plot: pg.PlotItem, ink: str) -> pg.LegendItem:
+def plot_legend(plot: pg.PlotItem, ink: str, points: float = LEGEND_PT) -> pg.LegendItem:
     """A legend under the plot's time axis, never over the curves; clicking a swatch hides or
     shows its series."""
-    legend = pg.LegendItem(labelTextSize=f"{LEGEND_PT}pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
+    legend = pg.LegendItem(labelTextSize=f"{points:g}pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
     plot.layout.addItem(legend, 4, 1)
     return legend
 
@@ -126,8 +126,8 @@ class PlotsPanel(QWidget):
         self.session = session
         self.playhead = session.playhead
         self.palette_name = session.palette
+        self.text_scale = session.text_scale
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setBackground(None)
         self.graphics.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # its values are read out (describe)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -157,10 +157,15 @@ class PlotsPanel(QWidget):
         return self.session.timelines
 
     def _restyle(self) -> None:
-        """Palette 'screen' (dark) or 'projector' (light): text colours of axes, titles and legends."""
-        if self.session.palette != self.palette_name:
-            self.palette_name = self.session.palette
+        """A palette (ground, curve and text colours) or the reader's text size changed."""
+        if (self.session.palette, self.session.text_scale) != (self.palette_name, self.text_scale):
+            self.palette_name, self.text_scale = self.session.palette, self.session.text_scale
             self.rebuild()
+
+    @property
+    def legend_points(self) -> float:
+        """The legends' type size at the reader's text size."""
+        return LEGEND_PT * self.text_scale
 
     def rebuild(self) -> None:
         """Plot the Session's scenarios (in compare, colour says which side and dashes which series)."""
@@ -172,9 +177,13 @@ class PlotsPanel(QWidget):
         names = self.content.ui["plots"]
         pal = palette(self.palette_name)
         ink, soft = pal.ink.name(), pal.ink_soft.name()
+        self.graphics.setBackground(PLOT_GROUND[self.palette_name])  # every curve is >= 3:1 on it
+        tick_font = QFont()
+        tick_font.setPointSizeF(tick_font.pointSizeF() * self.text_scale)
         for row, (group, _) in enumerate(PLOT_GROUPS[timelines[0].scenario.family]):
             plot = self.graphics.addPlot(row=0, col=row, axisItems={"bottom": StoryAxisItem(self.session)})
-            plot.setTitle(plot_title(names[group], self.content.ui["badges"]["illustrative"], ink, soft), size="9pt")
+            plot.setTitle(plot_title(names[group], self.content.ui["badges"]["illustrative"], ink, soft),
+                          size=f"{9 * self.text_scale:g}pt")
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -182,11 +191,13 @@ class PlotsPanel(QWidget):
             plot.showGrid(x=True, y=False, alpha=0.2)
             for axis in ("bottom", "left"):
                 plot.getAxis(axis).setTextPen(pg.mkPen(ink))
-            legend = plot_legend(plot, ink)
+                plot.getAxis(axis).setStyle(tickFont=tick_font)
+            legend = plot_legend(plot, ink, self.legend_points)
             self.legends.append(legend)
             for k in range(len(timelines)):
                 self._add_curves(plot, legend, group, k)
-            cursor = pg.InfiniteLine(pos=self.playhead.u, angle=90, movable=True, pen=pg.mkPen(ink, width=1.5))
+            cursor = pg.InfiniteLine(pos=self.playhead.u, angle=90, movable=True,
+                                     pen=pg.mkPen(ink, width=1.5 * LINES[self.palette_name]["curve"]))
             cursor.sigPositionChanged.connect(self._cursor_moved)
             plot.addItem(cursor)
             self.plots.append(plot)
@@ -232,15 +243,16 @@ class PlotsPanel(QWidget):
         tl = self.timelines[k]
         compare = len(self.timelines) > 1
         step = max(1, len(tl.t_hours) // 1500)
+        width = 2 * LINES[self.palette_name]["curve"]
         u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[::step]])
         for j, name in enumerate(shown_series(group, self.timelines, k)):
             label = self.content.ui["series"][name]
             if compare:  # colour says which side, dashes say which series
                 label = f"{self.content.ui['drugs'][tl.scenario.drug]}: {label}"
-                pen = pg.mkPen(SIDES[k], width=2, style=DASHES[j % len(DASHES)])
+                pen = pg.mkPen(side_colours(self.palette_name)[k], width=width, style=DASHES[j % len(DASHES)])
             else:
                 style = Qt.PenStyle.DashLine if name in SIDE_EFFECTS else Qt.PenStyle.SolidLine
-                pen = pg.mkPen(series_colour(name, self.palette_name), width=2, style=style)
+                pen = pg.mkPen(series_colour(name, self.palette_name), width=width, style=style)
             curve = plot.plot(u, tl.series(name)[::step], pen=pen)
             legend.addItem(curve, label)
             self.legend_words[id(legend.items[-1][1])] = label
@@ -264,7 +276,7 @@ class PlotsPanel(QWidget):
             legend.setColumnCount(columns)
             if columns == 1:  # a label longer than the plot is wide breaks into lines, never runs off
                 font = QFont(legend.items[0][1].item.font()) if legend.items else QFont()
-                font.setPointSizeF(LEGEND_PT)
+                font.setPointSizeF(self.legend_points)
                 fm = QFontMetricsF(font)
                 for _sample, label in legend.items:
                     label.setText(wrap_words(self.legend_words[id(label)], fm, share - LEGEND_SWATCH_PX))

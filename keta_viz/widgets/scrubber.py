@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..app.session import Session
-from ..scene.palette import SIDES
+from ..scene.palette import side_colours
 from ..scene.synapse import NO_PEN, scene_font
 from .focus import FocusRing
 from .ticks import fit_labels
@@ -29,6 +29,7 @@ class Scrubber(FocusRing, QWidget):
         self.playhead.axis_changed.connect(self.update)
         session.timelines_changed.connect(self._timelines_changed)
         session.language_changed.connect(self._words_changed)
+        session.style_changed.connect(self._timelines_changed)  # the text size and the sides' colours
         self._timelines_changed()
         self._words_changed()
 
@@ -44,7 +45,7 @@ class Scrubber(FocusRing, QWidget):
         return self.session.timelines
 
     def _height(self) -> int:
-        return round((38 + 22 * len(self.timelines) + 4) * self.scale)
+        return round((38 + 22 * len(self.timelines) + 4 + 11 * (self.session.text_scale - 1)) * self.scale)
 
     def _timelines_changed(self) -> None:
         self.setFixedHeight(self._height())
@@ -85,7 +86,7 @@ class Scrubber(FocusRing, QWidget):
 
     def tick_font(self):
         """The type of the time ticks and stage numbers."""
-        return scene_font(11 * self.scale)
+        return scene_font(11 * self.scale * self.session.text_scale)
 
     def tick_labels(self) -> list[tuple[float, QRectF, str]]:
         """(tick x, label rectangle, words) of every time tick whose label is shown: none
@@ -115,7 +116,7 @@ class Scrubber(FocusRing, QWidget):
             y = tr.top() + row * 22 * k
             for st in tl.stages:
                 x0, x1 = self.u_to_x(axis.to_u(st.start)), self.u_to_x(axis.to_u(st.end))
-                col = QColor(SIDES[row % 2])
+                col = QColor(side_colours(self.session.palette)[row % 2])
                 col.setAlpha(70 if st.index % 2 == 0 else 130)
                 p.setPen(NO_PEN)
                 p.setBrush(col)

@@ -10,7 +10,7 @@ from ..app.session import SIDES, Session
 from ..app.pen import Strokes
 from ..content.describe import synapse_description, synapse_name
 from ..model import Timeline
-from ..scene.palette import SIDES as SIDE_COLOURS
+from ..scene.palette import side_colours
 from ..scene.render import scene_image
 from ..scene.synapse import frame_base, paint_frame
 from .focus import FocusRing
@@ -166,7 +166,7 @@ class SynapseViews(QWidget):
         self.all_views = [SynapseView(session, side) for side in range(SIDES)]
         self.titles = [QLabel() for _ in range(SIDES)]
         self.panes = [QWidget() for _ in range(SIDES)]
-        self._title_px = 0
+        self._title_look: tuple = ()
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(4)
@@ -181,6 +181,7 @@ class SynapseViews(QWidget):
             self.box.addWidget(pane)
         session.timelines_changed.connect(self._show_sides)
         session.language_changed.connect(self._show_sides)
+        session.style_changed.connect(self._size_titles)  # the reader's text size, the sides' colours
         self._show_sides()
 
     @property
@@ -212,14 +213,15 @@ class SynapseViews(QWidget):
         self._size_titles()
 
     def _size_titles(self) -> None:
-        px = title_pixels(self.height(), self.title_floor)
-        if px == self._title_px:
+        s = self.session
+        px = round(title_pixels(self.height(), self.title_floor) * s.text_scale)
+        if (px, s.palette) == self._title_look:
             return
-        self._title_px = px
+        self._title_look = (px, s.palette)
         for side, title in enumerate(self.titles):
             bar = max(4, round(px * 0.3))  # the side's colour, as in the plots and the scrubber
             title.setStyleSheet(f"font-size:{px}px; font-weight:bold; padding:0 0 0 {round(px * 0.4)}px;"
-                                f" border-left:{bar}px solid {SIDE_COLOURS[side]}; border-style:solid;")
+                                f" border-left:{bar}px solid {side_colours(s.palette)[side]}; border-style:solid;")
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
