@@ -70,10 +70,11 @@ SIDES_ON = {"projector": ("#B07A00", "#2A8BC6"), "contrast": ("#FFB000", "#5CC8F
 # The keyboard focus ring, by the palette of the chrome around it (dark 'screen', light
 # 'projector', black 'contrast' whose controls turn yellow when on).
 FOCUS = {"screen": "#F0E442", "projector": "#0072B2", "contrast": "#00FFFF"}
-# Line weights beside colour: outlines, leaders and curves (x), label plates' opacity and edge (px at 21 px type).
-LINES = {"screen": dict(outline=1.0, curve=1.0, plate_alpha=200, plate_edge=0.0),
-         "projector": dict(outline=1.0, curve=1.0, plate_alpha=200, plate_edge=0.0),
-         "contrast": dict(outline=1.6, curve=1.5, plate_alpha=255, plate_edge=2.0)}
+# Beside colour: outline, leader and curve weights (x), label plates' opacity and edge (px at
+# 21 px type), the background haze's opacity.
+LINES = {"screen": dict(outline=1.0, curve=1.0, plate_alpha=200, plate_edge=0.0, haze_alpha=10),
+         "projector": dict(outline=1.0, curve=1.0, plate_alpha=200, plate_edge=0.0, haze_alpha=10),
+         "contrast": dict(outline=1.6, curve=1.5, plate_alpha=255, plate_edge=2.0, haze_alpha=0)}
 UNNAMED_SERIES = "#999999"
 PEN = ("#D55E00", "#CC79A7", "#0072B2", "#009E73")  # seen on both palettes
 # The printed handout (white paper) and the science pages' "in animals" mark (any palette).

@@ -97,7 +97,7 @@ def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
     # extracellular matrix: a few soft, faint shapes give depth without clutter
     rng = np.random.default_rng(7)
     haze = QColor(pal.ink_soft)
-    haze.setAlpha(10)
+    haze.setAlpha(LINES[pal_name]["haze_alpha"])  # none on high contrast: a plain ground
     p.setPen(NO_PEN)
     p.setBrush(haze)
     for x, y, r in zip(rng.uniform(100, 1600, 18), rng.uniform(0, 900, 18), rng.uniform(30, 90, 18)):
@@ -203,40 +203,75 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
 
 # ------------------------------------------------------------------------------ labels ----
 
+def apart(boxes: list[QRectF], height: float, gap: float = 2.0) -> tuple[list[QRectF], bool]:
+    """The label boxes moved so that none lies over another, and whether that worked: going down
+    the frame, a box that meets one already placed moves just below it (or, with no room left
+    below, just above it), always inside the frame's height.  Boxes that meet none stay put."""
+    placed: list[QRectF] = []
+    ok = True
+    for box in sorted(boxes, key=lambda b: b.top()):
+        box = QRectF(box)
+        for _ in range(2 * len(boxes) + 1):
+            hit = next((b for b in placed if b.adjusted(-gap, -gap, gap, gap).intersects(box)), None)
+            if hit is None:
+                break
+            below = hit.bottom() + gap
+            box.moveTop(below if below + box.height() <= height else max(0.0, hit.top() - gap - box.height()))
+        else:
+            ok = False
+        placed.append(box)
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i].top())
+    return [placed[order.index(i)] for i in range(len(boxes))], ok
+
+
+def label_boxes(family: str, texts: list[str], px: float, width: int, height: int) -> tuple[list[QRectF], bool]:
+    """Where each label's plate goes at type size px: at its place in the picture, kept inside
+    the frame, moved off any other (apart); and whether they all came apart."""
+    s, ox, oy = viewport(width, height)
+    fm, k = QFontMetricsF(scene_font(px)), px / LABEL_PX  # padding and corners follow the type
+    boxes = []
+    for (_id, _anchor, (lx, ly)), text in zip(SCENES[family].LABELS, texts):
+        tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
+        boxes.append(QRectF(max(0.0, min(ox + lx * s, width - int(tw) - 2)),
+                            max(0.0, min(oy + ly * s, height - int(th) - 2)), tw, th))
+    return apart(boxes, height)
+
+
 @lru_cache(maxsize=8)
 def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
                    min_px: float = 0.0, text_scale: float = 1.0) -> tuple:
-    """Each label pre-drawn as a small image, with its position (kept inside the frame when a
-    floor or the reader's text size makes it larger than the picture's scale), anchor and
-    leader start."""
+    """Each label pre-drawn as a small image, with its position (inside the frame, off every
+    other label), anchor and leader start.  A larger text size grows the labels only as far as
+    they still fit apart in the frame (never below their size at 100 %)."""
     pal = palette(pal_name)
     lines = LINES[pal_name]
     s, ox, oy = viewport(width, height)
     content = load_content(lang)
     texts = [content.label(label_id, vocabulary) for label_id, _a, _l in SCENES[family].LABELS]
-    px = fitting_pixels(label_pixels(width, height, min_px, text_scale), texts, width, height)
+    base = fitting_pixels(label_pixels(width, height, min_px), texts, width, height)
+    px = max(base, fitting_pixels(label_pixels(width, height, min_px, text_scale), texts, width, height))
+    boxes, ok = label_boxes(family, texts, px, width, height)
+    while not ok and px * 0.9 >= base:
+        px *= 0.9
+        boxes, ok = label_boxes(family, texts, px, width, height)
     font = scene_font(px)
     k = px / LABEL_PX  # the label's own scale: its padding and corners follow its type
-    fm = QFontMetricsF(font)
     box_bg = QColor(pal.background_top)
     box_bg.setAlpha(lines["plate_alpha"])
     edge = lines["plate_edge"] * k
     out = []
-    for (label_id, (ax, ay), (lx, ly)), text in zip(SCENES[family].LABELS, texts):
-        tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
-        img = QImage(int(tw) + 2, int(th) + 2, QImage.Format.Format_ARGB32_Premultiplied)
+    for (label_id, (ax, ay), _at), text, box in zip(SCENES[family].LABELS, texts, boxes):
+        img = QImage(int(box.width()) + 2, int(box.height()) + 2, QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(0)
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(pal.ink_soft, edge) if edge else NO_PEN)
         p.setBrush(box_bg)
-        p.drawRoundedRect(QRectF(edge / 2, edge / 2, tw - edge, th - edge), 6 * k, 6 * k)
+        p.drawRoundedRect(QRectF(edge / 2, edge / 2, box.width() - edge, box.height() - edge), 6 * k, 6 * k)
         p.setFont(font)
         p.setPen(pal.ink)
-        p.drawText(QRectF(0, 0, tw, th), Qt.AlignmentFlag.AlignCenter, text)
+        p.drawText(QRectF(0, 0, box.width(), box.height()), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
-        box = QRectF(max(0.0, min(ox + lx * s, width - img.width())), max(0.0, min(oy + ly * s, height - img.height())),
-                     tw, th)
         anchor = QPointF(ox + ax * s, oy + ay * s)
         near = QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
         out.append((label_id, img, box.topLeft(), anchor, near))

@@ -12,6 +12,9 @@ from ..content import Content
 from ..model import Timeline
 from .marks import AnimalBadge
 
+MIN_WIDTH_PX = 300  # the column at 100 % text; larger text widens it (a long word stays whole), and it scrolls
+WIDER_PER_SCALE_PX = 150  # ... by this much per 100 % more text
+
 
 class StageSection(QWidget):
     """Narration of one scenario at the Playhead's time."""
@@ -82,7 +85,7 @@ class NarrationPanel(QScrollArea):
         self.session = session
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(MIN_WIDTH_PX)
         self.sections: list[StageSection] = []
         self._build()
         session.playhead.time_changed.connect(self.refresh)
@@ -113,6 +116,7 @@ class NarrationPanel(QScrollArea):
             sec.vocabulary = self.session.vocabulary
             sec.text_scale = self.session.text_scale
             sec.show_time(self.session.playhead.t)
+        self.setMinimumWidth(round(MIN_WIDTH_PX + WIDER_PER_SCALE_PX * (self.session.text_scale - 1)))
         self.setAccessibleName(self.session.words("a11y", "narration"))
         description = " ".join(sec.words for sec in self.sections)
         if description != self.accessibleDescription():
