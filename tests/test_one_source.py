@@ -26,5 +26,5 @@ def test_no_second_translation_mechanism_and_no_fixed_language():
 
 def test_palette_names_import_without_qt():
     code = ("import sys, keta_viz.scene.palette as p, keta_viz.kiosk.config; "
-            "sys.exit(p.PALETTES != ('screen', 'projector') or any(m.startswith('PySide6') for m in sys.modules))")
+            "sys.exit(p.PALETTES != ('screen', 'projector', 'contrast') or any(m.startswith('PySide6') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -46,7 +46,7 @@ def application_stylesheet(palette_name: str, text_scale: float = 1.0) -> str:
     if palette_name == "contrast":
         sheet += _contrast_extras(chrome(palette_name))
     if text_scale != 1.0:
-        sheet += f" QWidget {{ font-size:{chrome_points() * text_scale:.1f}pt }}"
+        sheet += f" QWidget {{ font-size:{round(chrome_points() * text_scale, 1):g}pt }}"
     return sheet
 
 
