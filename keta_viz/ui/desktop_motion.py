@@ -9,6 +9,7 @@ defaults).  None when the desktop says nothing; the View menu's explicit choice 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,11 @@ def from_qt() -> bool | None:
 
 
 def from_gnome() -> bool | None:
-    """GNOME (and desktops that share its settings): animations switched off."""
+    """GNOME (and desktops that share its settings): animations switched off.  Asked only in a
+    desktop session: elsewhere (a kiosk's bare X server, a build machine) there is no such
+    setting, and asking would leave a dconf cache in the user's home."""
+    if not (os.environ.get("XDG_CURRENT_DESKTOP") or os.environ.get("DESKTOP_SESSION")):
+        return None
     answer = _run("gsettings", "get", "org.gnome.desktop.interface", "enable-animations")
     return {"false": True, "true": False}.get(answer or "")
 

@@ -24,6 +24,7 @@ def answering(stdout: str, returncode: int = 0):
 
 @pytest.fixture
 def tools(monkeypatch):
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
     monkeypatch.setattr(dm.shutil, "which", lambda name: f"/usr/bin/{name}")
     monkeypatch.setattr(dm, "from_qt", lambda: None)
     return monkeypatch
@@ -47,6 +48,12 @@ def test_no_answer_when_the_tool_is_missing_fails_or_hangs(tools):
         raise subprocess.TimeoutExpired(command, kwargs["timeout"])
     tools.setattr(dm.subprocess, "run", hang)
     assert dm.desktop_prefers_reduced_motion() is None
+    run = answering("false")
+    tools.setattr(dm.subprocess, "run", run)
+    tools.delenv("XDG_CURRENT_DESKTOP")
+    tools.delenv("DESKTOP_SESSION", raising=False)
+    assert dm.desktop_prefers_reduced_motion() is None and run.asked == []  # no desktop session: not asked
+    tools.setenv("XDG_CURRENT_DESKTOP", "GNOME")
     tools.setattr(dm.shutil, "which", lambda name: None)
     assert dm.desktop_prefers_reduced_motion() is None
 
