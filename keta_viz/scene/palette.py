@@ -45,8 +45,7 @@ CHROME = {"window": "#161D26", "kiosk": "#111821", "overlay": "#0E141B", "contro
 CONTRAST_CHROME = {"window": "#000000", "kiosk": "#000000", "overlay": "#000000", "control": "#000000",
                    "control_edge": "#FFFFFF", "control_on": "#FFE600", "text": "#FFFFFF", "text_on": "#000000",
                    "hint": "#FFE600", "blank": "#000000"}
-# Plot curves by series (seen on both palettes), the two compared sides (plots and scrubber),
-# a curve with no colour of its own.
+# Plot curves by series, on every palette unless SERIES_ON gives the palette its own.
 SERIES = {"plasma_ng_per_ml": "#CC79A7", "nmda_block": "#CC79A7", "glutamate": "#E69F00", "ampa": "#009E73",
           "bdnf": "#56B4E9", "spine_density": "#F0E442", "relief": "#009E73", "sert_occupancy": "#D55E00",
           "serotonin": "#0072B2", "autoreceptor_brake": "#E69F00", "dissociation": "#D55E00"}
@@ -75,8 +74,8 @@ FOCUS = {"screen": "#F0E442", "projector": "#0072B2", "contrast": "#00FFFF"}
 LINES = {"screen": dict(outline=1.0, curve=1.0, plate_alpha=200, plate_edge=0.0, haze_alpha=10),
          "projector": dict(outline=1.0, curve=1.0, plate_alpha=200, plate_edge=0.0, haze_alpha=10),
          "contrast": dict(outline=1.6, curve=1.5, plate_alpha=255, plate_edge=2.0, haze_alpha=0)}
-UNNAMED_SERIES = "#999999"
-PEN = ("#D55E00", "#CC79A7", "#0072B2", "#009E73")  # seen on both palettes
+UNNAMED_SERIES = "#999999"  # a curve with no colour of its own
+PEN = ("#D55E00", "#CC79A7", "#0072B2", "#009E73")  # seen on every palette
 # The printed handout (white paper) and the science pages' "in animals" mark (any palette).
 PAPER = {"ink": "#15120F", "soft": "#5B5249", "relief": "#009E73", "stages": "#E69F00"}
 ABOUT_BADGE = {"fill": "#F3D38C", "ink": "#15120F"}
