@@ -39,6 +39,7 @@ class StageText(Paragraph):
 
     title: str
     analogy: str
+    short: str  # a name short enough for a touch button ('Bouncer blocked')
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class Content:
         """Narration of a stage for a drug (or a family): the drug's own text where it has one
         (esketamine's nasal route), otherwise its family's ('ketamine' or 'ssri')."""
         d = {**self.stages[family_of(drug)][stage_id], **self.stages.get(drug, {}).get(stage_id, {})}
-        return StageText(d["plain"], d["expert"], tuple(d["sources"]), bool(d["in_animals"]), d["title"], d["analogy"])
+        return StageText(d["plain"], d["expert"], tuple(d["sources"]), bool(d["in_animals"]), d["title"], d["analogy"],
+                         d["short"])
 
     def scenario_title(self, scenario) -> str:
         """A scenario's title in this language: bundled titles are translated in ui.toml

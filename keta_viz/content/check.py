@@ -12,7 +12,7 @@ REFERENCE_FIELDS = ("authors", "year", "title", "journal")
 IDENTIFIERS = {"doi": r"10\.\d{4,}/\S+", "pmid": r"\d+", "nda": r"\d{6}"}  # at least one, each well-formed
 PLACEHOLDER = re.compile(r"^\[.*\]$|quoted (by|via)|science sheet", re.IGNORECASE)
 FAMILIES = tuple(MODEL_FAMILIES)
-STAGE_TEXT_FIELDS = ("title", "plain", "expert", "analogy", "sources")  # and in_animals, which may be false
+STAGE_TEXT_FIELDS = ("title", "short", "plain", "expert", "analogy", "sources")  # and in_animals, which may be false
 
 
 def content_problems(content: Content, label_ids: Iterable[str]) -> list[str]:

@@ -278,9 +278,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """The science: what the picture simplifies, its sources, the disclaimer."""
-        from .about import AboutDialog
+        from .about import open_science
 
-        AboutDialog(self, vocabulary=self.session.vocabulary, lang=self.session.language).open()
+        open_science(self)
 
     def _plots_toggled(self, on: bool) -> None:
         self.prefs.plots = on

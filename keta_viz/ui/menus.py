@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from . import export_dialog
+from . import export_dialog, tooltips
 from .language_menu import LanguageMenu
+from .shortcut_overlay import show_shortcuts
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -25,7 +26,7 @@ def shortcuts(w: MainWindow) -> dict[tuple[str, ...], Callable]:
         ("Space", "K"): ph.toggle, ("J",): lambda: ph.step_u(-SEEK_STEP_U), ("L",): lambda: ph.step_u(SEEK_STEP_U),
         ("Left",): lambda: ph.step_u(-FINE_STEP_U), ("Right",): lambda: ph.step_u(FINE_STEP_U),
         ("Home",): lambda: ph.seek(0.0), ("End",): lambda: ph.seek(ph.axis.span_h),
-        ("PgUp",): s.previous_stage, ("PgDown",): s.next_stage, ("B",): w.toggle_black,
+        ("PgUp",): s.previous_stage, ("PgDown",): s.next_stage, ("B", "."): w.toggle_black,
         ("Esc",): w.leave_full_screen, ("F5",): lambda: w.set_presentation(not w.presenting),
         ("P",): lambda: s.set_pen(not s.pen_on), ("C",): s.clear_pen, ("O",): s.next_pen_colour,
     }
@@ -37,12 +38,13 @@ def shortcuts(w: MainWindow) -> dict[tuple[str, ...], Callable]:
 def _menu(w: MainWindow, key: str) -> QMenu:
     menu = w.menuBar().addMenu("")
     w.wording.text(menu.setTitle, "window", key)
+    menu.setToolTipsVisible(True)  # the tooltips explain (ui/tooltips.py)
     return menu
 
 
 def build_menus(w: MainWindow, view_actions: tuple[QAction, ...]) -> None:
-    """File (open, exports, quit), View (the toolbar's toggles), Language and Help; their titles
-    follow the Session's language."""
+    """File (open, exports, quit), View (the toolbar's toggles), Language and Help (the science,
+    the "?" shortcut list); their titles and explaining tooltips follow the Session's language."""
     file_menu = _menu(w, "file_menu")
     file_menu.addAction(w.new_action("open", ["Ctrl+O"], w.choose_scenario_file))
     file_menu.addSeparator()
@@ -56,5 +58,9 @@ def build_menus(w: MainWindow, view_actions: tuple[QAction, ...]) -> None:
     w.view_menu.addActions(view_actions)
     w.language_menu = LanguageMenu(w.session, w.choose_language, w)
     w.wording.text(w.language_menu.setTitle, "window", "language_menu")
+    w.language_menu.setToolTipsVisible(True)
     w.menuBar().addMenu(w.language_menu)
-    _menu(w, "help_menu").addAction(w.about_action)
+    help_menu = _menu(w, "help_menu")
+    help_menu.addAction(w.about_action)
+    help_menu.addAction(w.new_action("shortcuts", ["?"], lambda: show_shortcuts(w)))
+    tooltips.explain(w)
