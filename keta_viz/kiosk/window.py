@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, Q
 from ..app.session import Session
 from ..model import Timeline, load_scenario, simulate
 from ..safe_write import WriteError, write_text
+from ..widgets.backdrop import Backdrop
 from ..widgets.caption import StoryCaption
 from ..widgets.marks import Disclaimer
 from ..widgets.scrubber import Scrubber
@@ -21,13 +22,14 @@ from ..widgets.stylesheet import kiosk_stylesheet
 from ..widgets.synapse_view import SynapseViews, room_label_pixels, screen_height
 from .config import KioskConfig, pin_matches, tour_step_scenarios
 from .language_button import LanguageButton
+from .now_playing import NowPlaying
+from .stage_buttons import StageButtons
 from .states import KioskStates
 
 log = logging.getLogger("keta_viz.kiosk")
 EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
 INPUT_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.TouchBegin,
                 QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel)
-MAX_STAGE_BUTTONS = 9
 PANE_TITLE_FLOOR_PX = 28  # compare panes' titles, read standing back from the screen
 
 
@@ -39,11 +41,12 @@ def touch_pixels(widget: QWidget, mm: float = 15.0) -> int:
 
 
 class PinPad(QWidget):
-    """An in-window PIN entry (no dialog) with a keypad for touch screens."""
+    """An in-window PIN entry (no dialog) with a keypad for touch screens, over a dimmed backdrop."""
 
     def __init__(self, kiosk: "KioskWindow"):
         super().__init__(kiosk)
         self.kiosk = kiosk
+        self.backdrop = Backdrop(kiosk)
         self.setObjectName("pin-pad")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # opaque over the picture
@@ -91,9 +94,14 @@ class PinPad(QWidget):
         self.entry.clear()
         self.message.clear()
         self._place()
+        self.backdrop.cover()
         self.show()
         self.raise_()
         self.entry.setFocus()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.backdrop.hide()  # cancelled, unlocked or reset: the picture comes back
+        super().hideEvent(event)
 
     def _place(self) -> None:
         """Fit the pad to its text and centre it."""
@@ -184,7 +192,12 @@ class KioskWindow(QWidget):
         self.disclaimer.set_look(chrome, round(20 * self.session.text_scale))
         self.touch_ui = QWidget()
         size = touch_pixels(self)
-        row = QHBoxLayout(self.touch_ui)
+        touch = QVBoxLayout(self.touch_ui)
+        self.stage_row = StageButtons(self.session, size)  # play/pause and the stages, by name
+        self.stage_buttons = self.stage_row.buttons
+        touch.addWidget(self.stage_row)
+        row = QHBoxLayout()
+        touch.addLayout(row)
         self.buttons = {}
         for key, slot in (("ketamine", lambda: self.show_scenario("ketamine-iv")),
                           ("ssri", lambda: self.show_scenario("escitalopram")),
@@ -194,13 +207,6 @@ class KioskWindow(QWidget):
             b.setMinimumSize(QSize(size * 2, size))
             b.clicked.connect(slot)
             self.buttons[key] = b
-            row.addWidget(b)
-        self.stage_buttons = []
-        for i in range(MAX_STAGE_BUTTONS):
-            b = QPushButton(str(i + 1))
-            b.setMinimumSize(QSize(size, size))
-            b.clicked.connect(lambda _c=False, n=i + 1: self.session.jump_to_stage(n))
-            self.stage_buttons.append(b)
             row.addWidget(b)
         row.addStretch(1)
         self.language_button = LanguageButton(self.session)
@@ -216,6 +222,8 @@ class KioskWindow(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
+        self.now_playing = NowPlaying(self.session, screen_height(self))  # which drug is playing
+        col.addWidget(self.now_playing)
         col.addWidget(self.synapse, 1)
         caption_row = QHBoxLayout()
         caption_row.setContentsMargins(10, 0, 0, 0)
@@ -231,27 +239,16 @@ class KioskWindow(QWidget):
             b.setText(self.words[key])
         self.hint.setText(self.words["touch_to_explore"])
         self.disclaimer.setText(self.content.ui["about"]["disclaimer"])
-        self._name_stage_buttons()
 
     def show_scenario(self, name: str, against: str | None = None) -> None:
         """Show one scenario, or two side by side, from the start of the story.
 
-        Timelines are simulated once and the views and stage buttons reused: nothing is
-        created per tour step, so weeks of looping allocate nothing new.
+        Timelines are simulated once and the views and stage buttons reused (they follow the
+        Session): nothing is created per tour step, so weeks of looping allocate nothing new.
         """
         self.session.set_timelines([self._timeline(name)] + ([self._timeline(against)] if against else []))
         self.playhead.seek(0.0, force=True)
         self.playhead.set_playing(True)
-        for i, b in enumerate(self.stage_buttons):
-            b.setVisible(i < len(self.session.timeline.stages))
-        self._name_stage_buttons()
-
-    def _name_stage_buttons(self) -> None:
-        """Each stage button's accessible name: 'Stage 3: The bouncer is blocked'."""
-        tl, words = self.session.timeline, self.content.ui["a11y"]["stage_button"]
-        for stage, b in zip(tl.stages, self.stage_buttons):
-            b.setAccessibleName(words.format(n=stage.index + 1,
-                                             stage=self.content.stage(tl.scenario.drug, stage.id).title))
 
     def start_tour_step(self, index: int) -> None:
         """Play step `index` of the attract tour."""
