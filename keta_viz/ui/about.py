@@ -11,7 +11,7 @@ from html import escape
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
@@ -110,8 +110,8 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, vocabulary: str = "plain", lang: str = "en",
                  stage: tuple[str, str] | None = None, palette: str = "screen", text_px: int | None = None):
         super().__init__(parent)
+        font = self.font()
         if text_px:
-            font = self.font()
             font.setPixelSize(text_px)
             self.setFont(font)
         self.content = load_content(lang)
@@ -143,6 +143,9 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if text_px:  # the icon and the tick box grow with the text
+            self.close_button.setIconSize(QSize(text_px, text_px))
+            self.expert.setStyleSheet(f"QCheckBox::indicator {{ width:{text_px}px; height:{text_px}px }}")
         if palette == "screen":  # dark chrome: the style's black icon would vanish
             px = self.close_button.iconSize().height()
             self.close_button.setIcon(tinted(self.close_button.icon(), CHROME["text"], px))
@@ -160,6 +163,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.stage_note)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
+        if text_px:  # set on each: a window's stylesheet keeps a dialog's font from reaching its children
+            for child in self.findChildren(QWidget):
+                child.setFont(font)
         self.contents.currentRowChanged.connect(self.show_page)
         self.expert.toggled.connect(lambda _: self.show_page(self.contents.currentRow()))
         self.contents.setCurrentRow(self.ids.index(next(iter(self.marked), self.ids[0])))
@@ -176,12 +182,22 @@ class AboutDialog(QDialog):
         vocabulary = "expert" if self.expert.isChecked() else "plain"
         marked = self.marked.get(self.ids[row], ())
         self.browser.setHtml(page_html(self.content, self.ids[row], vocabulary, marked))
+        self._scroll_to_marked()
+
+    def _scroll_to_marked(self) -> None:
+        """The first highlighted paragraph at the top of the page shown (if it has one)."""
+        marked = self.marked.get(self.page, ())
         if marked:
-            first = page_paragraphs(self.content, self.ids[row])[min(marked) - 1].body(vocabulary)
+            vocabulary = "expert" if self.expert.isChecked() else "plain"
+            first = page_paragraphs(self.content, self.page)[min(marked) - 1].body(vocabulary)
             found = self.browser.document().find(first[:40])
             if not found.isNull():
                 top = self.browser.document().documentLayout().blockBoundingRect(found.block()).top()
                 self.browser.verticalScrollBar().setValue(int(top))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._scroll_to_marked)  # once the page is laid out at its shown width
 
 
 def open_science(w: MainWindow) -> AboutDialog:
@@ -191,7 +207,8 @@ def open_science(w: MainWindow) -> AboutDialog:
     stage = s.timeline.stage_at(s.playhead.t)
     room_px = room_text_pixels(screen_height(w)) if w.presenting else None
     d = AboutDialog(w, s.vocabulary, s.language, (s.timeline.scenario.drug, stage.id), s.palette, room_px)
-    if room_px:
-        d.setWindowState(Qt.WindowState.WindowFullScreen)
     d.open()
+    if room_px:
+        d.setGeometry(w.screen().geometry())  # the screen presenting, whatever the window manager does
+        d.showFullScreen()
     return d

@@ -58,5 +58,6 @@ def kiosk_stylesheet(palette_name: str = "screen") -> str:
             f" QPushButton {{ background:{c['control']}; border:{edge}px solid {c['control_edge']}; border-radius:10px;"
             " font-size:24px; padding:8px }"
             f" QWidget#pin-pad, QWidget#pin-pad * {{ background:{c['overlay']}; font-size:22px }}"
+            f" QWidget#pin-pad {{ border:2px solid {c['control_edge']}; border-radius:12px }}"
             f" QLabel#countdown {{ font-size:48px; background:{c['control']}; padding:30px; border-radius:16px }}"
             f" QLabel#hint {{ font-size:30px; color:{c['hint']} }}")  # no focus ring: the kiosk takes no keys
