@@ -81,6 +81,17 @@ def test_the_help_menu_opens_the_list(window):
     assert window.findChild(ShortcutOverlay).isVisible()
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_list_fits_a_laptop_screen_uncut(window, qtbot, lang):
+    window.choose_language(lang)
+    window.resize(1366, 768 - 60)
+    overlay = open_overlay(window, qtbot)
+    assert overlay.panel.sizeHint().width() <= window.width()
+    assert overlay.panel.sizeHint().height() <= window.height()
+    for label in overlay.panel.findChildren(QLabel):
+        assert label.width() >= label.sizeHint().width(), label.text()  # no description cut short
+
+
 def test_the_list_is_room_sized_while_presenting(window, qtbot):
     desk = open_overlay(window, qtbot)
     desk_px = desk.panel.findChildren(QLabel)[-1].fontInfo().pixelSize()
