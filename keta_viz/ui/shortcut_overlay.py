@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 from ..content import Content
 from ..scene.palette import CHROME
 from ..widgets.backdrop import Backdrop
-from ..widgets.synapse_view import screen_height
+from ..widgets.synapse_view import room_label_pixels, screen_height
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-DESK_PX = 15
-ROOM_PX = 26  # at 1080p while presenting, scaled with the screen
+DESK_PX = (15, 11)  # at a desk: the type size, and the smallest it shrinks to so that every row fits
+ROOM_PX = 26  # at 1080p while presenting, scaled with the screen (shrinking to the room's label floor)
 CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Question)
 
 
@@ -53,9 +53,11 @@ def shortcut_rows(w: MainWindow) -> list[tuple[tuple[str, ...], str]]:
     return [r for r in rows if r not in named] + named  # the story's keys first, then the commands
 
 
-def overlay_pixels(w: MainWindow) -> int:
-    """The overlay's type size: desk-sized, or room-sized while presenting."""
-    return round(ROOM_PX * screen_height(w) / 1080) if w.presenting else DESK_PX
+def overlay_pixels(w: MainWindow) -> tuple[int, int]:
+    """The overlay's type size and the smallest it may shrink to: desk-sized, or room-sized while
+    presenting (never below the picture's room label floor)."""
+    h = screen_height(w)
+    return (round(ROOM_PX * h / 1080), room_label_pixels(h)) if w.presenting else DESK_PX
 
 
 def panel_stylesheet(px: int) -> str:
@@ -80,16 +82,22 @@ class ShortcutOverlay(Backdrop):
         self.clicked.connect(self.dismiss)
         self.panel: QFrame | None = None
         self.rows: list[tuple[tuple[str, ...], str]] = []
-        self.px = DESK_PX
+        self.px = DESK_PX[0]
 
     def open(self) -> None:
-        """Build the list in the window's language and size, and show it."""
-        if self.panel is not None:
-            self.panel.deleteLater()
-        self.px = overlay_pixels(self.window)
-        self.rows = shortcut_rows(self.window)
-        self.panel = self._panel()
+        """Build the list in the window's language, as large as fits whole, and show it."""
         self.cover()
+        self.rows = shortcut_rows(self.window)
+        self.px, floor = overlay_pixels(self.window)
+        while True:
+            if self.panel is not None:
+                self.panel.setParent(None)
+                self.panel.deleteLater()
+            self.panel = self._panel()
+            hint = self.panel.sizeHint()
+            if (hint.width() <= self.width() and hint.height() <= self.height()) or self.px <= floor:
+                break
+            self.px -= 1
         self._place()
         self.setFocus()
 

@@ -92,7 +92,11 @@ def test_the_list_fits_a_laptop_screen_uncut(window, qtbot, lang):
         assert label.width() >= label.sizeHint().width(), label.text()  # no description cut short
 
 
-def test_the_list_is_room_sized_while_presenting(window, qtbot):
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_list_is_room_sized_while_presenting(window, qtbot, lang):
+    from keta_viz.widgets.synapse_view import room_label_pixels
+
+    window.choose_language(lang)
     desk = open_overlay(window, qtbot)
     desk_px = desk.panel.findChildren(QLabel)[-1].fontInfo().pixelSize()
     desk.dismiss()
@@ -100,9 +104,11 @@ def test_the_list_is_room_sized_while_presenting(window, qtbot):
     room = open_overlay(window, qtbot)
     h = screen_height(window)
     labels = room.panel.findChildren(QLabel)
-    assert all(label.fontInfo().pixelSize() >= round(26 * h / 1080) for label in labels)
+    assert all(label.fontInfo().pixelSize() >= room_label_pixels(h) for label in labels)
     assert labels[-1].fontInfo().pixelSize() > desk_px
     assert room.panel.width() <= window.width() and room.panel.height() <= window.height()
+    for label in labels:
+        assert label.width() >= label.sizeHint().width(), label.text()  # shrunk to fit, never cut
     window.set_presentation(False)
 
 
