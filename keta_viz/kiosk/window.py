@@ -208,7 +208,8 @@ class KioskWindow(QWidget):
             b.clicked.connect(slot)
             self.buttons[key] = b
             row.addWidget(b)
-        row.addStretch(1)
+        self.row_title = NowPlaying(self.session, screen_height(self))  # the drug playing, for a visitor
+        row.addWidget(self.row_title, 1)
         self.language_button = LanguageButton(self.session)
         self.language_button.setMinimumSize(QSize(size * 2, size))
         row.addWidget(self.language_button)
@@ -222,7 +223,7 @@ class KioskWindow(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
-        self.now_playing = NowPlaying(self.session, screen_height(self))  # which drug is playing
+        self.now_playing = NowPlaying(self.session, screen_height(self))  # the drug playing, in the attract loop
         col.addWidget(self.now_playing)
         col.addWidget(self.synapse, 1)
         caption_row = QHBoxLayout()
@@ -261,6 +262,8 @@ class KioskWindow(QWidget):
         interactive = mode == "interactive"
         self.touch_ui.setVisible(interactive)
         self.scrubber.setVisible(interactive)
+        self.now_playing.set_shown(not interactive)
+        self.row_title.set_shown(interactive)
         self.hint.setVisible(not interactive)
         self.countdown.hide()
 

@@ -86,15 +86,18 @@ def test_a_paused_kiosk_still_returns_to_the_attract_loop(kiosk, qtbot, clock):
 
 
 def test_the_drug_playing_is_named(kiosk, qtbot):
-    title = kiosk.now_playing
-    assert title.isVisible() and title.text() == "Ketamine (IV)"  # in the attract loop too
+    top, row = kiosk.now_playing, kiosk.row_title
+    assert top.isVisible() and top.text() == "Ketamine (IV)"  # in the attract loop, above the picture
     touch(kiosk, qtbot)
+    assert row.isVisible() and not top.isVisible()  # for a visitor, between the buttons
     qtbot.mouseClick(kiosk.buttons["ssri"], Qt.MouseButton.LeftButton)
-    assert title.text() == "Escitalopram (SSRI)"
+    assert row.text() == "Escitalopram (SSRI)"
     kiosk.session.set_language("es")
-    assert title.text() == "Escitalopram (ISRS)"
+    assert row.text() == "Escitalopram (ISRS)"
     qtbot.mouseClick(kiosk.buttons["compare"], Qt.MouseButton.LeftButton)
-    assert not title.isVisible()  # each pane carries its own title
+    assert not row.isVisible() and not top.isVisible()  # each pane carries its own title
+    qtbot.mouseClick(kiosk.buttons["ketamine"], Qt.MouseButton.LeftButton)
+    assert row.isVisible() and row.text() == "Ketamina (IV)"
 
 
 def test_the_pin_pad_sits_on_a_dimmed_backdrop(kiosk, qtbot):
