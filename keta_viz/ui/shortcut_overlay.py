@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 from ..content import Content
 from ..scene.palette import CHROME
 from ..widgets.backdrop import Backdrop
+from ..widgets.marks import TimeReadout
 from ..widgets.synapse_view import room_label_pixels, screen_height
 
 if TYPE_CHECKING:
@@ -81,11 +82,15 @@ class ShortcutOverlay(Backdrop):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.clicked.connect(self.dismiss)
         self.panel: QFrame | None = None
+        self.set_aside: list[TimeReadout] = []  # corner readouts that raise themselves each frame
         self.rows: list[tuple[tuple[str, ...], str]] = []
         self.px = DESK_PX[0]
 
     def open(self) -> None:
         """Build the list in the window's language, as large as fits whole, and show it."""
+        self.set_aside = [r for r in self.window.findChildren(TimeReadout) if r.isVisible()]
+        for readout in self.set_aside:
+            readout.hide()
         self.cover()
         self.rows = shortcut_rows(self.window)
         self.px, floor = overlay_pixels(self.window)
@@ -159,6 +164,9 @@ class ShortcutOverlay(Backdrop):
     def dismiss(self) -> None:
         """Hide the list and give the keys back to the window."""
         self.hide()
+        for readout in self.set_aside:
+            readout.show()
+        self.set_aside = []
         self.window.setFocus()
 
 

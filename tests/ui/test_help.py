@@ -66,8 +66,9 @@ def test_question_mark_opens_and_esc_closes_without_leaving_presentation(window,
     playing = window.playhead.playing
     qtbot.keyClick(overlay, Qt.Key.Key_Space)  # no other key acts while the list is open
     assert window.playhead.playing == playing and overlay.isVisible()
+    assert not window.presentation.readout.isVisible()  # the corner time would sit on the list
     qtbot.keyClick(overlay, Qt.Key.Key_Escape)
-    assert not overlay.isVisible() and window.presenting
+    assert not overlay.isVisible() and window.presenting and window.presentation.readout.isVisible()
     overlay = open_overlay(window, qtbot)
     qtbot.keyClick(overlay, Qt.Key.Key_Question)
     assert not overlay.isVisible()
