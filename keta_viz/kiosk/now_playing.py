@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..app.session import Session
-from ..scene.palette import CHROME
+from ..scene.palette import chrome
 
 TITLE_PX = 30  # at 1080p, scaled with the screen
 
@@ -23,7 +23,7 @@ class NowPlaying(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shown = True
         self.px = max(18, round(TITLE_PX * screen_px / 1080))
-        self.setStyleSheet(f"QLabel#now-playing {{ color:{CHROME['text']}; font-size:{self.px}px; font-weight:bold;"
+        self.setStyleSheet(f"QLabel#now-playing {{ color:{chrome(session.palette)['text']}; font-size:{self.px}px; font-weight:bold;"
                            f" padding:{self.px // 5}px }}")
         session.timelines_changed.connect(self._update)
         session.language_changed.connect(self._update)

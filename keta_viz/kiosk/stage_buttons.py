@@ -9,17 +9,19 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..app.session import Session
-from ..scene.palette import CHROME
+from ..scene.palette import chrome
 
 MAX_STAGES = 10
 NAME_PX = (22, 12)  # the names' type size: as large as fits, down to the smallest
 
 
-def row_stylesheet() -> str:
-    """Names over the button's own colour; the stage shown wears the hint colour's edge."""
-    c = CHROME
+def row_stylesheet(palette_name: str) -> str:
+    """Names over the button's own colour; the stage shown wears the 'on' colours and the hint
+    colour's edge."""
+    c = chrome(palette_name)
     return (f"QLabel#stage-name {{ background:transparent; color:{c['text']} }}"
-            f" QPushButton#stage:checked {{ background:{c['control_on']}; border:3px solid {c['hint']} }}")
+            f" QLabel#stage-name[on=\"true\"] {{ color:{c['text_on']} }}"
+            f" QPushButton#stage[on=\"true\"] {{ background:{c['control_on']}; border:3px solid {c['hint']} }}")
 
 
 def fits(font: QFont, text: str, width: int, height: int) -> bool:
@@ -37,7 +39,6 @@ class StageButton(QPushButton):
     def __init__(self, size: int):
         super().__init__()
         self.setObjectName("stage")
-        self.setCheckable(True)
         self.setMinimumSize(QSize(size, size))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.name = QLabel()
@@ -49,6 +50,15 @@ class StageButton(QPushButton):
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 4, 6, 4)
         box.addWidget(self.name)
+        self.on = False
+
+    def set_on(self, on: bool) -> None:
+        """Marked as the stage shown, or not: the button and its name re-styled."""
+        self.on = on
+        for w in (self, self.name):
+            w.setProperty("on", on)
+            w.style().unpolish(w)
+            w.style().polish(w)
 
 
 class StageButtons(QWidget):
@@ -57,7 +67,7 @@ class StageButtons(QWidget):
     def __init__(self, session: Session, size: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.setStyleSheet(row_stylesheet())
+        self.setStyleSheet(row_stylesheet(session.palette))
         self.play_button = QPushButton()
         self.play_button.setObjectName("play")
         self.play_button.setMinimumSize(QSize(round(size * 1.8), size))
@@ -96,10 +106,11 @@ class StageButtons(QWidget):
         self.play_button.setText(words["pause"] if self.session.playhead.playing else words["play"])
 
     def _mark(self, *_args) -> None:
-        """Check the button of the stage shown."""
+        """Mark the button of the stage shown (in the 'on' colours)."""
         current = self.session.timeline.stage_at(self.session.playhead.t).index
         for i, b in enumerate(self.buttons):
-            b.setChecked(i == current)
+            if b.on != (i == current):
+                b.set_on(i == current)
 
     def visible_buttons(self) -> list[StageButton]:
         """The buttons of the stages shown."""

@@ -80,7 +80,8 @@ PEN = ("#D55E00", "#CC79A7", "#0072B2", "#009E73")  # seen on every palette
 PAPER = {"ink": "#15120F", "soft": "#5B5249", "relief": "#009E73", "stages": "#E69F00"}
 ABOUT_BADGE = {"fill": "#F3D38C", "ink": "#15120F"}
 # The science pages' paragraphs about the stage shown (F1), on the chrome of each palette.
-ABOUT_HERE = {"screen": {"fill": "#34465C", "ink": "#F4EFE8"}, "projector": {"fill": "#FFF1C7", "ink": "#15120F"}}
+ABOUT_HERE = {"screen": {"fill": "#34465C", "ink": "#F4EFE8"}, "projector": {"fill": "#FFF1C7", "ink": "#15120F"},
+              "contrast": {"fill": "#FFE600", "ink": "#000000"}}
 # The veil under a panel shown over a whole window (PIN pad, shortcut list): its colour and opacity.
 BACKDROP = {"colour": "#05080C", "opacity": 0.7}
 

@@ -12,13 +12,14 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from ..content import Content, Paragraph, load_content
 from ..content.stage_science import stage_page
-from ..scene.palette import ABOUT_BADGE, ABOUT_HERE, CHROME
+from ..scene.palette import ABOUT_BADGE, ABOUT_HERE, chrome
+from ..widgets.icons import tinted
 from ..widgets.synapse_view import screen_height
 
 if TYPE_CHECKING:
@@ -40,16 +41,6 @@ def here_style(palette_name: str) -> str:
     """The highlight of the paragraphs about the stage shown, on this palette's chrome."""
     c = ABOUT_HERE[palette_name]
     return f" .here {{ background-color: {c['fill']}; color: {c['ink']}; }}"
-
-
-def tinted(icon: QIcon, colour: str, px: int) -> QIcon:
-    """The icon's shape in one colour (a standard icon drawn black would vanish on dark chrome)."""
-    pixmap = icon.pixmap(px, px)
-    painter = QPainter(pixmap)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(pixmap.rect(), QColor(colour))
-    painter.end()
-    return QIcon(pixmap)
 
 
 def pages(content: Content) -> list[tuple[str, str]]:
@@ -146,9 +137,8 @@ class AboutDialog(QDialog):
         if text_px:  # the icon and the tick box grow with the text
             self.close_button.setIconSize(QSize(text_px, text_px))
             self.expert.setStyleSheet(f"QCheckBox::indicator {{ width:{text_px}px; height:{text_px}px }}")
-        if palette == "screen":  # dark chrome: the style's black icon would vanish
-            px = self.close_button.iconSize().height()
-            self.close_button.setIcon(tinted(self.close_button.icon(), CHROME["text"], px))
+        if palette != "projector":  # dark chrome: the style's black icon would vanish
+            self.close_button.setIcon(tinted(self.close_button.icon(), chrome(palette)["text"]))
         top = QHBoxLayout()
         top.addWidget(disclaimer, 1)
         top.addWidget(self.expert)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 
 from ..content import Content
-from ..scene.palette import CHROME
+from ..scene.palette import chrome
 from ..widgets.backdrop import Backdrop
 from ..widgets.marks import TimeReadout
 from ..widgets.synapse_view import room_label_pixels, screen_height
@@ -61,9 +61,10 @@ def overlay_pixels(w: MainWindow) -> tuple[int, int]:
     return (round(ROOM_PX * h / 1080), room_label_pixels(h)) if w.presenting else DESK_PX
 
 
-def panel_stylesheet(px: int) -> str:
-    """The panel's look: the dark chrome in either palette, keys drawn as key caps."""
-    c = CHROME
+def panel_stylesheet(px: int, palette_name: str) -> str:
+    """The panel's look: the dark chrome on any palette (black and white on 'contrast'), keys drawn
+    as key caps."""
+    c = chrome(palette_name)
     return (f"QFrame#shortcut-panel {{ background:{c['overlay']}; border:2px solid {c['control_edge']};"
             f" border-radius:{px // 2}px }}"
             f" QFrame#shortcut-panel QLabel {{ background:transparent; color:{c['text']}; font-size:{px}px }}"
@@ -110,7 +111,7 @@ class ShortcutOverlay(Backdrop):
         content, px = self.window.session.content, self.px
         panel = QFrame(self)
         panel.setObjectName("shortcut-panel")
-        panel.setStyleSheet(panel_stylesheet(px))
+        panel.setStyleSheet(panel_stylesheet(px, self.window.session.palette))
         col = QVBoxLayout(panel)
         col.setContentsMargins(px * 2, px, px * 2, px)
         title = QLabel(content.ui["window"]["shortcuts"].replace("&", ""))

@@ -20,14 +20,16 @@ def _with_keys(w: MainWindow, action: QAction, tip: str) -> str:
     return content.ui["tooltips"]["with_keys"].format(tip=tip, keys=", ".join(keys)) if keys else tip
 
 
-def explain(w: MainWindow) -> None:
-    """Tooltips for the window's named actions (found by their [window] words), the scenario boxes
-    and the Language menu's entries."""
+def explain(w: MainWindow, actions: list[QAction] | None = None) -> None:
+    """Tooltips for named actions (found by their [window] words): these `actions` (added to a
+    menu later), or every action of the window, the scenario boxes and the Language menu's entries."""
     words = w.session.content.ui
     named = {words["window"][key]: key for key in words["tooltips"] if key in words["window"]}
-    for action in w.actions():
+    for action in actions if actions is not None else w.actions():
         if (key := named.get(action.text())) is not None:
             w.wording.text(lambda tip, a=action: a.setToolTip(_with_keys(w, a, tip)), "tooltips", key)
+    if actions is not None:
+        return
     w.wording.text(w.picker.scenario_box.setToolTip, "tooltips", "scenario")
     w.wording.text(w.picker.against_box.setToolTip, "tooltips", "against")
     for action in w.language_menu.actions():

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ..app.session import TEXT_SCALES
+from . import tooltips
 from .desktop_motion import desktop_prefers_reduced_motion
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class ViewSettings(QObject):
         window.view_menu.addSeparator()
         window.view_menu.addAction(self.contrast_action)
         window.view_menu.addActions(list(self.text_actions.values()))
+        tooltips.explain(window, [self.contrast_action, *self.text_actions.values()])
         s.style_changed.connect(self._style_changed)
         s.set_text_scale(window.prefs.text_scale)
         self._style_changed()

@@ -55,7 +55,9 @@ def test_the_stage_shown_is_marked_and_a_button_jumps_there(kiosk, qtbot):
     touch(kiosk, qtbot)
     qtbot.mouseClick(kiosk.stage_buttons[5], Qt.MouseButton.LeftButton)
     assert kiosk.playhead.t == pytest.approx(kiosk.session.timeline.stages[5].start)
-    assert [b.isChecked() for b in kiosk.stage_buttons[:7]] == [False] * 5 + [True, False]
+    assert [b.on for b in kiosk.stage_buttons[:7]] == [False] * 5 + [True, False]
+    qtbot.mouseClick(kiosk.stage_buttons[5], Qt.MouseButton.LeftButton)  # again: still the one shown
+    assert kiosk.stage_buttons[5].on and not kiosk.stage_buttons[5].isCheckable()
 
 
 def test_pause_and_play_by_touch(kiosk, qtbot):
@@ -119,3 +121,25 @@ def test_the_pin_pad_sits_on_a_dimmed_backdrop(kiosk, qtbot):
     kiosk.pin_pad.open()
     kiosk.reset()  # a visitor who walks away: pad and backdrop go
     assert not kiosk.pin_pad.isVisible() and not backdrop.isVisible()
+
+
+def test_on_high_contrast_the_stage_shown_reads_black_on_yellow(qtbot, clock, tmp_path):
+    from PySide6.QtGui import QPalette
+
+    from keta_viz.kiosk.config import KioskConfig
+    from keta_viz.kiosk.window import KioskWindow
+    from keta_viz.scene.palette import CONTRAST_CHROME
+
+    k = KioskWindow(KioskConfig(palette="contrast", heartbeat_file=str(tmp_path / "beat")), clock=clock)
+    k.ticker.stop()
+    k.resize(1366, 768)
+    k.show()
+    qtbot.waitExposed(k)
+    try:
+        touch(k, qtbot)
+        qtbot.mouseClick(k.stage_buttons[2], Qt.MouseButton.LeftButton)
+        ink = [b.name.palette().color(QPalette.ColorRole.WindowText).name().upper() for b in k.stage_buttons[:4]]
+        assert ink[2] == CONTRAST_CHROME["text_on"] and ink[1] == ink[3] == CONTRAST_CHROME["text"]
+    finally:
+        k.unlocked = True
+        k.close()

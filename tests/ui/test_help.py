@@ -223,7 +223,7 @@ def light_pixels(icon) -> list[QColor]:
 def test_f1_close_icon_is_light_on_the_dark_chrome(window, qtbot):
     from PySide6.QtWidgets import QApplication, QStyle
 
-    from keta_viz.ui.about import tinted
+    from keta_viz.widgets.icons import tinted
 
     black = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton)
     assert any(c.lightnessF() < 0.3 for c in light_pixels(black))  # the style draws it dark
