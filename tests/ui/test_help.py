@@ -233,3 +233,15 @@ def test_f1_close_icon_is_light_on_the_dark_chrome(window, qtbot):
     assert window.session.palette == "screen"
     assert d.close_button.icon().isNull() or all(c.lightnessF() > 0.8 for c in light_pixels(d.close_button.icon()))
     d.close()
+
+
+@pytest.mark.parametrize("palette", ["screen", "projector", "contrast"])
+def test_f1_on_every_palette_highlights_the_stage(qtbot, palette):
+    from keta_viz.scene.palette import ABOUT_HERE
+
+    d = AboutDialog(None, "plain", "en", ("escitalopram", "brake_holds"), palette)
+    qtbot.addWidget(d)
+    assert d.page == stage_page("escitalopram", "brake_holds").page == "open_questions"
+    assert ABOUT_HERE[palette]["fill"].lower() in d.browser.document().defaultStyleSheet().lower()
+    if palette != "projector" and not d.close_button.icon().isNull():
+        assert all(c.lightnessF() > 0.8 for c in light_pixels(d.close_button.icon()))
