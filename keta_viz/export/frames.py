@@ -130,13 +130,20 @@ def caption_font(text: str, box: QRectF):
     return font
 
 
-def telling_moment(tl: Timeline) -> float:
-    """A snapshot's default time: the middle (on the story axis) of the family's telling stage."""
-    from ..model.families import FAMILIES
-
-    stage = next(s for s in tl.stages if s.id == FAMILIES[tl.scenario.family].TELLING_STAGE)
+def stage_moment(tl: Timeline, stage) -> float:
+    """The time that shows a stage: the middle of it on the story axis (the first stage, the
+    synapse before treatment, at t = 0)."""
+    if stage.index == 0:
+        return 0.0
     axis = StoryAxis.for_timelines([tl])
     return axis.to_t((axis.to_u(stage.start) + axis.to_u(stage.end)) / 2)
+
+
+def telling_moment(tl: Timeline) -> float:
+    """A snapshot's default time: the moment of the family's telling stage."""
+    from ..model.families import FAMILIES
+
+    return stage_moment(tl, next(s for s in tl.stages if s.id == FAMILIES[tl.scenario.family].TELLING_STAGE))
 
 
 def story_times(axis: StoryAxis, t_from: float, t_to: float, fps: int) -> list[float]:

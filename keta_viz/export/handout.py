@@ -1,25 +1,32 @@
 """The PDF handout (QPdfWriter): an illustration of the general mechanism, the same for everyone and
-not a forecast -- key frames with plain captions, the illustrative timeline, the drug's Safety text,
-what the picture simplifies, the sorted sources of everything it says, and the disclaimer."""
+not a forecast -- every stage of the story as a row (a labelled key frame at the stage's telling
+moment, its title, the elapsed time, "in animals" where that is all the evidence, the plain
+text), the illustrative timeline, the drug's Safety text, what the picture simplifies, the
+sorted sources of everything it says, and the disclaimer.  Whatever does not fit a page flows
+onto the next."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..content import Content, load_content
 from ..model import StoryAxis, Timeline
 from ..safe_write import WriteError
-from ..scene.palette import PAPER
+from ..scene.palette import ABOUT_BADGE, PAPER
 from ..scene.render import scene_image
 from ..scene.synapse import Style, scene_font
-from .frames import FrameSpec
+from .frames import stage_moment
 
 DPI = 150
 INK = QColor(PAPER["ink"])
 SOFT = QColor(PAPER["soft"])
+FRAME_MM = 108.0  # a key frame's printed width (16:9); the stage's words beside it
+FRAME_PX = (1280, 720)  # its rendered size (about 300 dpi on paper)
+LABEL_PT = 8.5  # the picture's labels on paper: legible when printed
+GAP_MM = 5.0
 
 
 def page_size_for_locale(locale: QLocale | None = None) -> QPageSize.PageSizeId:
@@ -29,15 +36,14 @@ def page_size_for_locale(locale: QLocale | None = None) -> QPageSize.PageSizeId:
     return QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4
 
 
-def key_stages(tl: Timeline, n: int = 6):
-    """Up to n stages spread over the story, each with a time to show it at."""
-    stages = list(tl.stages)
-    if len(stages) > n:
-        picks = [round(i * (len(stages) - 1) / (n - 1)) for i in range(n)]
-        stages = [stages[i] for i in picks]
-    spec = FrameSpec((tl,), 1, 1, Style())
-    return [(st, 0.0 if st.index == 0 else spec.axis.to_t((spec.axis.to_u(st.start) + spec.axis.to_u(st.end)) / 2))
-            for st in stages]
+def key_stages(tl: Timeline):
+    """Every stage of the story, each with the time to show it at (its telling moment)."""
+    return [(st, stage_moment(tl, st)) for st in tl.stages]
+
+
+def frame_label_pixels(frame_mm: float = FRAME_MM, frame_px: tuple[int, int] = FRAME_PX) -> float:
+    """The labels' type size in a key frame's pixels for LABEL_PT on paper."""
+    return LABEL_PT / 72 * 25.4 / (frame_mm * 9 / 16) * frame_px[1]
 
 
 def schedule_text(content: Content, tl: Timeline) -> str:
@@ -101,10 +107,10 @@ class _Page:
             self.pages += 1
             self.y = 0.0
 
-    def measure(self, text: str, size_pt: float, bold: bool = False) -> float:
-        """The height that text() advances for a full-width paragraph."""
+    def measure(self, text: str, size_pt: float, bold: bool = False, width: float | None = None) -> float:
+        """The height that text() advances for a paragraph `width` wide (full width by default)."""
         self.p.setFont(scene_font(size_pt * DPI / 72, bold))
-        box = self.p.boundingRect(QRectF(0, 0, self.width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        box = self.p.boundingRect(QRectF(0, 0, width or self.width, 10_000), Qt.TextFlag.TextWordWrap, text)
         return box.height() + 1.5 * self.mm
 
     def text(self, text: str, size_pt: float, bold: bool = False, colour: QColor = INK,
@@ -176,29 +182,44 @@ def _heading(pg: _Page, text: str, keep: float = 0.0) -> None:
 
 
 def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
-    """Key frames in three columns, each with its stage title, time ('in animals' marked) and plain text."""
+    """One row per stage: its labelled key frame, and beside it the title, the time ('in animals'
+    marked) and the plain text; a row that does not fit the page starts the next one."""
     p, mm = pg.p, pg.mm
-    cols = 3
-    col_w = (pg.width - 5 * mm * (cols - 1)) / cols
-    img_h = col_w * 9 / 16
-    row_h = 0.0
-    top = pg.y
-    for i, (stage, t) in enumerate(key_stages(tl)):
-        x = (i % cols) * (col_w + 5 * mm)
-        if i % cols == 0 and i:
-            top += row_h + 3 * mm
-            row_h = 0.0
-        p.drawImage(QRectF(x, top, col_w, img_h), scene_image(tl, t, 960, 540, Style("projector", "none", lang)))
+    img_w = FRAME_MM * mm
+    img_h = img_w * 9 / 16
+    x = img_w + GAP_MM * mm
+    style = Style("projector", "plain", lang, frame_label_pixels())
+    for stage, t in key_stages(tl):
         st = content.stage(tl.scenario.drug, stage.id)
-        when = content.time_in_words(t, tl.scenario.drug)
-        if st.in_animals:
-            when += f" · {content.ui['badges']['in_animals']}"
-        pg.y = top + img_h + 1.2 * mm  # the page's layout is fixed here: no page breaks inside the grid
-        for text, size, bold, colour in ((f"{stage.index + 1}. {st.title}", 9.5, True, INK), (when, 8, False, SOFT),
-                                         (st.plain, 7.8, False, INK)):
-            pg.y += pg.text(text, size, bold, colour, x=x, width=x + col_w, advance=False) + 1.5 * mm
-        row_h = max(row_h, pg.y - top + 1.5 * mm)
-    pg.y = top + row_h + 2 * mm
+        lines = ((f"{stage.index + 1}. {st.title}", 11, True, INK), (content.time_in_words(t, tl.scenario.drug), 8.5,
+                                                                       False, SOFT), (st.plain, 9, False, INK))
+        badge = content.ui["badges"]["in_animals"] if st.in_animals else ""
+        text_h = sum(pg.measure(text, size, bold, pg.width - x) for text, size, bold, _ in lines)
+        text_h += pg.measure(badge, 8, True, pg.width - x) if badge else 0.0
+        row_h = max(img_h, text_h)
+        pg.room(row_h + 2 * mm)
+        top = pg.y
+        p.drawImage(QRectF(0, top, img_w, img_h), scene_image(tl, t, *FRAME_PX, style))
+        for i, (text, size, bold, colour) in enumerate(lines):
+            pg.y += pg.text(text, size, bold, colour, x=x, advance=False) + 1.5 * mm
+            if i == 1 and badge:
+                _badge(pg, badge, x)
+        pg.y = top + row_h + GAP_MM * mm
+
+
+def _badge(pg: _Page, text: str, x: float) -> None:
+    """The amber 'in animals' mark, as on screen."""
+    p, mm = pg.p, pg.mm
+    font = scene_font(8 * DPI / 72, True)
+    p.setFont(font)
+    w = QFontMetricsF(font).horizontalAdvance(text) + 3 * mm
+    h = QFontMetricsF(font).height() + 1 * mm
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(ABOUT_BADGE["fill"]))
+    p.drawRoundedRect(QRectF(x, pg.y, w, h), h / 3, h / 3)
+    p.setPen(QColor(ABOUT_BADGE["ink"]))
+    p.drawText(QRectF(x, pg.y, w, h), Qt.AlignmentFlag.AlignCenter, text)
+    pg.y += h + 1.5 * mm
 
 
 def _timeline_strip(pg: _Page, tl: Timeline, content: Content) -> None:

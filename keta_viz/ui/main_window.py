@@ -7,26 +7,19 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QGraphicsOpacityEffect, QMainWindow, QMessageBox, QSplitter,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
 
 from .. import content
 from ..app.session import Session
 from ..model import ScenarioError, bundled_names, load_scenario, simulate
 from ..model.families import FAMILIES
-from ..widgets.caption import StoryCaption
-from ..widgets.marks import Disclaimer
-from ..widgets.narration import NarrationPanel
-from ..widgets.plots import PlotsPanel
-from ..widgets.scrubber import Scrubber
 from ..widgets.stylesheet import application_stylesheet
-from ..widgets.synapse_view import SynapseViews
 from . import export_dialog, menus
+from .layout import build_layout
 from .presentation import Presentation
 from .scenario_picker import ScenarioPicker
 from .settings import Preferences, load_preferences, save_preferences
 from .tab_order import set_tab_order
-from .transport import Transport
 from .view_settings import ViewSettings
 from .wording import Wording
 
@@ -53,7 +46,7 @@ class MainWindow(QMainWindow):
         self.playhead = self.session.playhead
         self.wording = Wording(self.session, self)
         self.wording.text(self.setWindowTitle, "window", "title")
-        self._build()
+        build_layout(self)
         self.presentation = Presentation(self)
         self._build_actions()
         set_tab_order(self)
@@ -79,49 +72,6 @@ class MainWindow(QMainWindow):
     def words(self) -> dict:
         """The window's words ([window] of ui.toml) in the Session's language."""
         return self.session.content.ui["window"]
-
-    def _build(self) -> None:
-        s = self.session
-        self.synapse = SynapseViews(s)
-        self.caption = StoryCaption(s)  # compare: both sides in words, above the views
-        self.narration = NarrationPanel(s)
-        self.scrubber = Scrubber(s)
-        self.transport = Transport(s)
-        self.plots = PlotsPanel(s)
-        self.plots.setMinimumHeight(200)
-        self.controls = QWidget()
-        controls = QVBoxLayout(self.controls)
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(self.scrubber)
-        controls.addWidget(self.transport)
-        self.controls_fade = QGraphicsOpacityEffect(self.controls)
-        self.controls_fade.setOpacity(1.0)
-        self.controls.setGraphicsEffect(self.controls_fade)
-        self.stage_caption = StoryCaption(s)  # presentation: the stage in room-sized words
-        self.stage_caption.hide()
-        story = QWidget()  # the picture and everything on its clock; the narration beside it, full height
-        col = QVBoxLayout(story)
-        col.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((self.caption, 0), (self.synapse, 5), (self.stage_caption, 0), (self.controls, 0),
-                                (self.plots, 2)):
-            col.addWidget(widget, stretch)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(story)
-        self.splitter.addWidget(self.narration)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        self.disclaimer = Disclaimer(s.content)  # always shown, in every mode; never fades
-        self.wording.text(self.disclaimer.setText, "about", "disclaimer")
-        central = QWidget()
-        page = QVBoxLayout(central)
-        page.setContentsMargins(6, 6, 6, 6)
-        page.addWidget(self.splitter, 1)
-        page.addWidget(self.disclaimer)
-        self.setCentralWidget(central)
-        self.black = QWidget(self)  # B: the projector 'blank' key
-        self.black.setObjectName("black-screen")
-        self.black.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.black.hide()
 
     def _build_actions(self) -> None:
         s = self.session

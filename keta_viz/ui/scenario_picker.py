@@ -6,18 +6,48 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QStyle, QStyleOptionComboBox, QStylePainter
 
 from ..app.session import Session
 from ..model import bundled_names, load_scenario
 
 OPEN_FILE = "__open__"
+MIN_CHARS = 16  # a menu never narrower than this many characters: on a laptop a long title is cut short
+TITLE_PADDING_PX = 48  # a menu's frame and arrow beside its title
+
+
+class ElidedBox(QComboBox):
+    """A menu whose title ends in '…' when the menu is narrower than it."""
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
+        p = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        p.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight, field.width())
+        p.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
 def _box() -> QComboBox:
-    box = QComboBox()
+    """A scenario menu that takes the toolbar's spare width, down to MIN_CHARS (the rest of its
+    title elided, the whole in its tooltip), so every toolbar button stays in view at 1280 px."""
+    box = ElidedBox()
     box.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the window
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(MIN_CHARS)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    box.currentTextChanged.connect(box.setToolTip)
     return box
+
+
+def _fit_titles(box: QComboBox) -> None:
+    """No wider than its longest title; its list always wide enough for the whole titles."""
+    widest = max((box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
+    full = widest + TITLE_PADDING_PX
+    box.setMaximumWidth(max(box.minimumSizeHint().width(), full))
+    box.view().setMinimumWidth(full)
 
 
 class ScenarioPicker(QObject):
@@ -52,6 +82,8 @@ class ScenarioPicker(QObject):
         box.setAccessibleName(self.session.words("a11y", "scenario"))
         self.against_box.setAccessibleName(self.session.words("a11y", "against"))
         box.setCurrentIndex(max(0, box.findData(current.name if current.name in bundled else current.source)))
+        for b in (box, self.against_box):
+            _fit_titles(b)
         if self.session.compare:
             self.against_box.setCurrentIndex(max(0, self.against_box.findData(self.session.timelines[1].scenario.name)))
 

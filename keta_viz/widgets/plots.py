@@ -7,9 +7,9 @@ import html
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
 from ..app.session import Session
 from ..model import Timeline
@@ -30,7 +30,9 @@ LEGEND_SWATCH_PX = 50  # a legend sample, the gap after it and the legend's marg
 LEGEND_AXIS_PX = 48  # a plot's value axis and margins, beside its legend
 LEGEND_PT = 8
 LAYOUT_MARGINS_PX = 40  # the plots' row: its margins and the gaps between plots
-PLOT_AREA_PX = 40  # the least height for a plot's curves above its axis and legend (else: tabs)
+PLOT_AREA_PX = 120  # the least height of a plot's curves (side by side, else tabs: one plot, its legend beside)
+TABBED_AXIS_PX = 48  # under tabs: a plot's time axis and margins, under its curves
+TITLE_PX = 30  # a plot's title row (pyqtgraph's)
 
 
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -80,8 +82,23 @@ def plot_legend(plot: pg.PlotItem, ink: str, points: float = LEGEND_PT) -> pg.Le
     """A legend under the plot's time axis, never over the curves; clicking a swatch hides or
     shows its series."""
     legend = pg.LegendItem(labelTextSize=f"{points:g}pt", labelTextColor=ink, colCount=2, horSpacing=12, verSpacing=-6)
+    legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # beside the curves: not stretched
     plot.layout.addItem(legend, 4, 1)
     return legend
+
+
+def place_legend(plot: pg.PlotItem, legend: pg.LegendItem, beside: bool) -> None:
+    """The legend under the time axis with the plot's title above (side by side), or beside the
+    curves with no title (under tabs, which name the plot): the curves keep their height."""
+    if getattr(legend, "beside", False) == beside:
+        return
+    legend.beside = beside
+    plot.layout.removeItem(legend)
+    plot.layout.addItem(legend, *((2, 3) if beside else (4, 1)))
+    plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    plot.layout.setRowFixedHeight(0, 0 if beside else TITLE_PX)
+    plot.titleLabel.setMaximumHeight(0 if beside else TITLE_PX)
+    plot.titleLabel.setVisible(not beside)
 
 
 def legend_columns(legend: pg.LegendItem, width: float) -> int:
@@ -134,9 +151,17 @@ class PlotsPanel(QWidget):
         self.tabs = QTabBar()  # shown when the plots take turns (a short screen)
         self.tabs.setObjectName("plot-tabs")
         self.tabs.setExpanding(False)
-        self.tabs.hide()
         self.tabs.currentChanged.connect(lambda _i: self._fit_legends())
-        layout.addWidget(self.tabs)
+        self.tag = QLabel()  # under tabs: '[illustrative model]', as the hidden plot titles say it
+        self.tag.setObjectName("plot-tag")
+        self.tab_row = QWidget()
+        row = QHBoxLayout(self.tab_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.tabs)
+        row.addStretch(1)
+        row.addWidget(self.tag)
+        self.tab_row.hide()
+        layout.addWidget(self.tab_row)
         layout.addWidget(self.graphics)
         self.plots: list[pg.PlotItem] = []
         self.shown: list[pg.PlotItem] = []  # the plots in the row: all, or the chosen tab's
@@ -202,8 +227,6 @@ class PlotsPanel(QWidget):
             plot.addItem(cursor)
             self.plots.append(plot)
             self.cursors.append(cursor)
-        for a, b in zip(self.plots, self.plots[1:]):
-            b.setXLink(a)
         self.shown = list(self.plots)
         self.tabs.blockSignals(True)  # the same plots in the new words; the chosen tab kept
         current = self.tabs.currentIndex()
@@ -213,6 +236,7 @@ class PlotsPanel(QWidget):
             self.tabs.addTab(names[group])
         self.tabs.setCurrentIndex(max(0, current))
         self.tabs.blockSignals(False)
+        self.tag.setText(f"<i style='color:{soft}'>[{html.escape(self.content.ui['badges']['illustrative'])}]</i>")
         self._fit_legends()
         self.graphics.setAccessibleName(self.content.ui["a11y"]["plots"])
         self.describe()
@@ -263,7 +287,7 @@ class PlotsPanel(QWidget):
     def _fit(self, legends: list[pg.LegendItem], width: float) -> float:
         """Fit legends to a row `width` px wide: each plot's share in proportion to its widest
         label, two columns when they fit, a label longer than its share broken into lines.
-        Returns the tallest plot's least height."""
+        Returns the height the row needs for every plot's curves to keep PLOT_AREA_PX."""
         for legend in legends:
             for _sample, label in legend.items:  # whole lines first, to measure them
                 label.setText(html.escape(self.legend_words[id(label)]))
@@ -281,21 +305,35 @@ class PlotsPanel(QWidget):
                 for _sample, label in legend.items:
                     label.setText(wrap_words(self.legend_words[id(label)], fm, share - LEGEND_SWATCH_PX))
         plots = [self.plots[self.legends.index(legend)] for legend in legends]
-        return max((plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).height() for plot in plots), default=0.0)
+        _left, top, _right, bottom = self.graphics.ci.layout.getContentsMargins()
+        least = Qt.SizeHint.MinimumSize
+        around = max((plot.effectiveSizeHint(least).height() - plot.vb.effectiveSizeHint(least).height()
+                      for plot in plots), default=0.0)  # title, axis and legend around the curves
+        return top + bottom + around + PLOT_AREA_PX
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Room for one plot under tabs: PLOT_AREA_PX of curves above its time axis (at the reader's text size)."""
+        return QSize(200, self.tab_row.sizeHint().height() + PLOT_AREA_PX + round(TABBED_AXIS_PX * self.text_scale))
 
     def _fit_legends(self) -> None:
-        """Three plots side by side when their curves keep PLOT_AREA_PX under the tallest
-        legend; else tabs, one plot at a time across the whole width (a short laptop screen).
-        No legend runs off, no plot leaves the panel."""
+        """Three plots side by side when each keeps PLOT_AREA_PX of curves above its axis and
+        legend; else tabs, one plot at a time across the whole width with its legend beside (a
+        short laptop screen).  No legend runs off, no plot leaves the panel."""
         if not shiboken6.isValid(self.graphics):
             return  # a deferred re-fit after the panel was closed
         width = self.graphics.width()
-        tallest = self._fit(self.legends, width)
-        tabs = len(self.plots) > 1 and self.height() < tallest + PLOT_AREA_PX
+        for plot, legend in zip(self.plots, self.legends):
+            place_legend(plot, legend, False)
+        tabs = len(self.plots) > 1 and self.height() < self._fit(self.legends, width)
         shown = [self.plots[min(self.tabs.currentIndex(), len(self.plots) - 1)]] if tabs else list(self.plots)
         if tabs:
-            tallest = self._fit([self.legends[self.plots.index(shown[0])]], width)
-        self.tabs.setVisible(tabs)
+            legend = self.legends[self.plots.index(shown[0])]
+            for _sample, label in legend.items:
+                label.setText(html.escape(self.legend_words[id(label)]))
+            legend.setColumnCount(1)
+            place_legend(shown[0], legend, True)
+            self.graphics.ci.layout.setColumnStretchFactor(0, 1)
+        self.tab_row.setVisible(tabs)
         if shown != self.shown:
             for plot in self.shown:
                 self.graphics.ci.removeItem(plot)

@@ -72,7 +72,7 @@ def _squeezed(text: str) -> str:
 def test_pdf_handout_is_an_illustration_with_safety_and_sorted_complete_sources(tmp_path, qapp, scenario):
     out = tmp_path / "handout.pdf"
     assert main(["export", "--scenario", scenario, "--out", str(out)]) == 0
-    assert len(PdfReader(str(out)).pages) in (2, 3)  # sources flow onto a third page when long
+    assert 3 <= len(PdfReader(str(out)).pages) <= 5  # a row per stage; the sources flow on when long
     text = _pdf_text(out)
     tl = simulate(load_scenario(scenario))
     c = load_content()
@@ -113,8 +113,9 @@ def test_handout_with_a_drawing_flows_onto_a_new_page_without_losing_anything(tm
     drawing = QImage(1600, 900, QImage.Format.Format_ARGB32)
     drawing.fill(QColor("#F0E6DA"))
     out = tmp_path / "drawn.pdf"
+    without = write_handout(tmp_path / "plain.pdf", ket)
     pages = write_handout(out, ket, drawing=drawing)
-    assert pages == len(PdfReader(str(out)).pages) == 3
+    assert pages == len(PdfReader(str(out)).pages) == without + 1  # the drawing's page, then the rest
     text = _pdf_text(out)
     c = load_content()
     assert _squeezed(c.citation(cited_keys(c, ket)[-1])) in _squeezed(text)

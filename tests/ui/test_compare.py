@@ -91,7 +91,7 @@ def test_narrow_window_stacks_views(compare, qtbot):
     from PySide6.QtCore import QPoint
 
     at = [lambda v=v: v.mapTo(compare.synapse, QPoint(0, 0)) for v in compare.views]  # each sits in its titled pane
-    compare.resize(1200, 1000)  # the narration beside the story column takes 300 px of it
+    compare.resize(1200, 1400)  # tall and narrow: the narration and the plots take their share of it
     qtbot.wait(10)
     assert at[1]().y() > at[0]().y()
     compare.resize(1600, 900)

@@ -102,3 +102,91 @@ def test_a_tall_enough_panel_shows_the_three_side_by_side(qtbot):
         assert panel.tabs.isVisible() == tabs
         assert panel.shown == ([panel.plots[panel.tabs.currentIndex()]] if tabs else panel.plots)
         assert all(p.scene() is panel.graphics.scene() for p in panel.shown)
+
+
+SIZES = [(1366, 768), (1280, 720)]
+
+
+@pytest.fixture(params=[None, "escitalopram"], ids=["single", "compare"])
+def sized(window, request):
+    window.set_compare(request.param)
+    return window
+
+
+def settle(window, qtbot, size):
+    window.resize(*size)
+    qtbot.wait(60)  # the splitters follow the size; the plots re-fit once the view inside has its size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_plot_keeps_120_px_of_curves(sized, qtbot, size):
+    settle(sized, qtbot, size)
+    heights = [plot.vb.sceneBoundingRect().height() for plot, _legend in each_plot_shown(sized, qtbot)]
+    assert len(heights) == 3 and min(heights) >= 120, heights
+
+
+def test_a_1920_screen_window_keeps_the_plots_side_by_side(sized, qtbot):
+    settle(sized, qtbot, (1600, 1000))  # the window opens at 1600 x 1000 on a 1920 x 1080 screen
+    panel = sized.plots
+    assert not panel.tabs.isVisible() and panel.shown == panel.plots
+    assert min(plot.vb.sceneBoundingRect().height() for plot in panel.shown) >= 120
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", SIZES)
+def test_every_toolbar_action_is_shown_inside_the_toolbar(sized, qtbot, size, lang):
+    from PySide6.QtWidgets import QToolBar
+
+    sized.choose_language(lang)
+    settle(sized, qtbot, size)
+    bar = sized.findChild(QToolBar, "main-toolbar")
+    shown = [a for a in bar.actions() if a.isVisible()]
+    assert len(shown) >= 8  # the scenario menu(s) and seven buttons, Full screen and The science among them
+    for action in shown:
+        widget = bar.widgetForAction(action)
+        assert widget is not None and widget.isVisible(), action.text()
+        assert bar.rect().contains(widget.geometry()), f"{action.text()} {widget.geometry()} leaves {bar.rect()}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_picture_is_whole_inside_the_window(sized, qtbot, size):
+    from PySide6.QtWidgets import QToolBar
+
+    settle(sized, qtbot, size)
+    below = sized.findChild(QToolBar, "main-toolbar").geometry().bottom()
+    for view in sized.views:
+        rect = QRect(view.mapTo(sized, QPoint(0, 0)), view.size())
+        assert rect.top() > below and sized.rect().contains(rect), rect
+        assert rect.height() >= 180
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", SIZES)
+def test_both_compare_narrations_read_without_scrolling(window, qtbot, size, lang):
+    window.choose_language(lang)
+    window.set_compare("escitalopram")
+    settle(window, qtbot, size)
+    panel = window.narration
+    times = sorted({(st.start + st.end) / 2 for tl in window.session.timelines for st in tl.stages})
+    for t in times:
+        window.playhead.seek(t)
+        qtbot.wait(1)
+        assert panel.verticalScrollBar().maximum() == 0, (t, size, lang)
+        for sec in panel.sections:
+            assert sec.isVisible() and sec.body.text()
+            assert min(label.font().pixelSize() for label in (sec.header, sec.title, sec.body, sec.analogy)) >= 13
+
+
+def test_the_narration_scrolls_only_when_the_smallest_type_does_not_fit(window, qtbot):
+    from keta_viz.widgets.narration import TYPE_STEPS
+
+    window.set_compare("escitalopram")
+    settle(window, qtbot, (1366, 768))
+    panel = window.narration
+    assert panel.sections[0].type_step == 0 and panel.verticalScrollBar().maximum() == 0
+    for sec in panel.sections:
+        sec.sources_button.setChecked(True)  # the sources opened: more words than the panel holds
+    window.splitter.setSizes([1100, 260])
+    qtbot.wait(30)
+    assert panel.sections[0].type_step == len(TYPE_STEPS) - 1
+    assert panel.verticalScrollBar().maximum() > 0 and panel.verticalScrollBar().isVisible()

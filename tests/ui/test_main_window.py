@@ -94,6 +94,8 @@ def test_particles_move_while_paused(window, clock):
 
 
 def test_plot_click_seeks(window, qtbot):
+    window.plots.tabs.setCurrentIndex(2)  # shown, whether or not the plots take turns
+    qtbot.wait(20)
     plot = window.plots.plots[2]
     vb = plot.vb
     target = vb.mapViewToScene(QPointF(0.6, 0.5))
@@ -131,6 +133,8 @@ def test_scenario_switch_keeps_time_and_updates_plots(window):
 
 def test_clicking_a_legend_swatch_hides_and_shows_its_series_without_seeking(window, qtbot):
     window.playhead.seek(3.0)
+    window.plots.tabs.setCurrentIndex(2)  # shown, whether or not the plots take turns
+    qtbot.wait(20)
     legend = window.plots.legends[2]
     relief = window.plots.curves["0:relief"]
     sample = next(sample for sample, _label in legend.items if sample.item is relief)

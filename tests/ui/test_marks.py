@@ -53,12 +53,23 @@ def test_presentation_shows_the_animal_badge_beside_the_caption(window):
     assert window.narration.sections[0].badge.isVisible()
 
 
-def test_every_plot_is_tagged_illustrative_and_its_tag_is_on_screen(window):
-    graphics = window.plots.graphics
+@pytest.mark.parametrize("height", [1200, 900])  # plots side by side, then taking turns under tabs
+def test_every_plot_is_tagged_illustrative_and_its_tag_is_on_screen(window, qtbot, height):
+    window.resize(1600, height)
+    qtbot.wait(30)
+    panel, tag = window.plots, CONTENT.ui["badges"]["illustrative"]
+    graphics = panel.graphics
     view = graphics.viewport().rect()
-    for plot in window.plots.plots:
+    assert panel.tabs.isVisible() == (height == 900)
+    for i, plot in enumerate(panel.plots):
+        panel.tabs.setCurrentIndex(i)
+        qtbot.wait(10)
+        assert plot in panel.shown
         title = plot.titleLabel
-        assert CONTENT.ui["badges"]["illustrative"] in title.text and title.isVisible()
+        if panel.tabs.isVisible():  # the tab names the plot, the tag beside the tabs says it is a model
+            assert not title.isVisible() and tag in panel.tag.text() and panel.tag.isVisible()
+            continue
+        assert tag in title.text and title.isVisible()
         box = graphics.mapFromScene(title.mapToScene(title.boundingRect())).boundingRect()
         assert view.contains(box)
 
