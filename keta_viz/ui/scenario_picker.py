@@ -17,7 +17,18 @@ TITLE_PADDING_PX = 48  # a menu's frame and arrow beside its title
 
 
 class ElidedBox(QComboBox):
-    """A menu whose title ends in '…' when the menu is narrower than it."""
+    """A menu whose title ends in '…' when the menu is narrower than it; its tooltip explains
+    the menu, then gives the whole title."""
+
+    explanation = ""
+
+    def set_explanation(self, text: str) -> None:
+        """What the menu is for: the tooltip's first line."""
+        self.explanation = text
+        self._tip()
+
+    def _tip(self, *_args) -> None:
+        self.setToolTip("\n".join(part for part in (self.explanation, self.currentText()) if part))
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
         p = QStylePainter(self)
@@ -30,7 +41,7 @@ class ElidedBox(QComboBox):
         p.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
-def _box() -> QComboBox:
+def _box() -> ElidedBox:
     """A scenario menu that takes the toolbar's spare width, down to MIN_CHARS (the rest of its
     title elided, the whole in its tooltip), so every toolbar button stays in view at 1280 px."""
     box = ElidedBox()
@@ -38,7 +49,7 @@ def _box() -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(MIN_CHARS)
     box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    box.currentTextChanged.connect(box.setToolTip)
+    box.currentTextChanged.connect(box._tip)
     return box
 
 

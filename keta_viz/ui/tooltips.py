@@ -30,7 +30,7 @@ def explain(w: MainWindow, actions: list[QAction] | None = None) -> None:
             w.wording.text(lambda tip, a=action: a.setToolTip(_with_keys(w, a, tip)), "tooltips", key)
     if actions is not None:
         return
-    w.wording.text(w.picker.scenario_box.setToolTip, "tooltips", "scenario")
-    w.wording.text(w.picker.against_box.setToolTip, "tooltips", "against")
+    w.wording.text(w.picker.scenario_box.set_explanation, "tooltips", "scenario")
+    w.wording.text(w.picker.against_box.set_explanation, "tooltips", "against")
     for action in w.language_menu.actions():
         w.wording.text(lambda words, a=action: a.setToolTip(words.format(name=a.text())), "a11y", "language_button")

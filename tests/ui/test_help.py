@@ -245,3 +245,10 @@ def test_f1_on_every_palette_highlights_the_stage(qtbot, palette):
     assert ABOUT_HERE[palette]["fill"].lower() in d.browser.document().defaultStyleSheet().lower()
     if palette != "projector" and not d.close_button.icon().isNull():
         assert all(c.lightnessF() > 0.8 for c in light_pixels(d.close_button.icon()))
+
+
+def test_a_scenario_menu_explains_itself_then_names_the_whole_title(window):
+    box = window.picker.scenario_box
+    explanation, title = box.toolTip().split("\n")
+    assert explanation == window.session.content.ui["tooltips"]["scenario"]
+    assert title == box.currentText() and len(title) > 16  # the whole title, however narrow the menu
