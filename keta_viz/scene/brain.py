@@ -102,9 +102,10 @@ def pfc_region() -> QPainterPath:
     return smooth_path(CEREBRUM).intersected(front)
 
 
-def draw_static(p: QPainter, pal: Palette, family: str) -> None:
-    """The brain itself: shaded lobes, furrows, the hippocampus seen through, the PFC's border."""
-    edge = QPen(pal.membrane, 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> None:
+    """The brain itself: shaded lobes, furrows, the hippocampus seen through, the PFC's border;
+    lines `thin` times as wide (a zoom keeps them from swelling)."""
+    edge = QPen(pal.membrane, 3.5 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
     groove, ridge = pal.cytoplasm.darker(145), pal.cytoplasm.lighter(118)
     p.setPen(NO_PEN)
     p.setBrush(alpha(pal.background_bottom.darker(130), 0.55))
@@ -122,34 +123,34 @@ def draw_static(p: QPainter, pal: Palette, family: str) -> None:
         p.setBrush(QBrush(g))
         p.drawPath(path)
         if outline is CEREBELLUM:
-            draw_folia(p, path, groove)
+            draw_folia(p, path, groove, thin)
     for k, (points, width, waviness) in enumerate(SULCI):
         path = furrow(points, waviness, k)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(ridge, width * 0.45, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-        p.drawPath(path.translated(1.5, 2.5))
-        p.setPen(QPen(groove, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.setPen(QPen(ridge, width * 0.45 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.drawPath(path.translated(1.5 * thin, 2.5 * thin))
+        p.setPen(QPen(groove, width * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         p.drawPath(path)
-    dotted = QPen(alpha(pal.ink, 0.55), 2.2, Qt.PenStyle.DotLine, Qt.PenCapStyle.RoundCap)
+    dotted = QPen(alpha(pal.ink, 0.55), 2.2 * thin, Qt.PenStyle.DotLine, Qt.PenCapStyle.RoundCap)
     p.setPen(dotted)
     p.drawPath(smooth_path(PFC_EDGE, closed=False))
     # the hippocampus lies deep in the temporal lobe: drawn as seen through it
-    p.setPen(QPen(alpha(pal.ink, 0.7), 2.2, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+    p.setPen(QPen(alpha(pal.ink, 0.7), 2.2 * thin, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
     p.setBrush(alpha(pal.background_bottom, 0.3))
     p.drawPath(smooth_path(HIPPOCAMPUS))
     if family == "ssri":
-        p.setPen(QPen(alpha(pal.serotonin, 0.5), 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setPen(QPen(alpha(pal.serotonin, 0.5), 3.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for path in _pathway_paths():
             p.drawPath(path)
 
 
-def draw_folia(p: QPainter, outline: QPainterPath, colour) -> None:
+def draw_folia(p: QPainter, outline: QPainterPath, colour, thin: float) -> None:
     """The cerebellum's fine folds: near-parallel curves, inside its outline."""
     p.save()
     p.setClipPath(outline, Qt.ClipOperation.IntersectClip)
     p.setBrush(Qt.BrushStyle.NoBrush)
-    p.setPen(QPen(colour, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.setPen(QPen(colour, 2.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     for k in range(9):
         y = 584 + 17 * k
         p.drawPath(smooth_path([(975, y + 22 - 1.5 * k), (1060, y + 8 + k), (1150, y + 6 + 1.6 * k),
@@ -157,14 +158,16 @@ def draw_folia(p: QPainter, outline: QPainterPath, colour) -> None:
     p.restore()
 
 
-def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float) -> None:
-    """What the state lights: region glows, the PFC's web, serotonin travelling (canvas coords)."""
+def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detail: float = 1.0) -> None:
+    """What the state lights: region glows, the PFC's web, serotonin travelling (canvas coords);
+    the small things (web, raphe cells, serotonin) at opacity `detail`, as a zoom leaves them."""
     health = spine_health(state.spine_density)
     if family == "ketamine":
         surge = float(np.clip((state.glutamate - GLUTAMATE_BASE) / (1 - GLUTAMATE_BASE), 0, 1))
         activity = max(surge, float(np.clip(state.receptor_activity, 0, 1)))
         light_region(p, pfc_region(), pal.glutamate, PFC_C, 0.2 + 0.8 * activity)
         light_region(p, smooth_path(HIPPOCAMPUS), pal.ampa, HIPPO_C, 0.25 + 0.75 * health)
+        p.setOpacity(detail)
         draw_web(p, pal, health, activity)
         return
     rise = float(np.clip(state.serotonin_rise, 0, 1))
@@ -173,6 +176,7 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float) -> No
     firing = float(np.clip(state.raphe_firing, 0, 1))
     glow(p, pal.brake, RAPHE_C, 70, 60, 0.8 * float(np.clip(state.autoreceptor_brake, 0, 1)))
     glow(p, pal.serotonin, RAPHE_C, 44, 40, 0.3 + 0.7 * firing)
+    p.setOpacity(detail)
     p.setPen(QPen(pal.membrane, 1.2))
     p.setBrush(mix(pal.cytoplasm, pal.serotonin, 0.45 + 0.55 * firing))
     for dy in (-16, -5, 6, 17):
@@ -250,8 +254,8 @@ def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
 def paint(p: QPainter, family: str, state, phase: float, width: int, height: int, style: Style,
           zoom: QTransform | None = None, words: float = 1.0) -> None:
     """The brain into a painter over a width x height device: from the cache when whole
-    (`zoom` None), else drawn through `zoom` (canvas to canvas); words (labels, note) at
-    opacity `words`."""
+    (`zoom` None), else drawn through `zoom` (canvas to canvas, background included); words
+    (labels, note, the spot box) at opacity `words`."""
     pal = palette(style.palette)
     view = canvas_transform(width, height)
     p.save()
@@ -259,12 +263,13 @@ def paint(p: QPainter, family: str, state, phase: float, width: int, height: int
     if zoom is None:
         p.drawImage(0, 0, static_image(family, width, height, pal.name))
     else:
+        p.setTransform(view.inverted()[0] * zoom * view)  # the background zooms with the picture
         fill_background(p, pal, width, height)
         view = zoom * view
         p.setTransform(view)
-        draw_static(p, pal, family)
+        draw_static(p, pal, family, zoom.m11() ** -0.6)
     p.setTransform(view)
-    draw_live(p, pal, family, state, phase)
+    draw_live(p, pal, family, state, phase, words)
     draw_spot(p, pal, SPOT[family], words)
     p.restore()
     draw_labels(p, pal, labels(family, state), style, width, height, view, words)

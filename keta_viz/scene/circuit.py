@@ -111,56 +111,59 @@ def axon_path(points) -> QPainterPath:
     return smooth_path(points, closed=False)
 
 
-def draw_axon(p: QPainter, pal: Palette, points, width: float) -> None:
-    """An axon as a membrane-edged tube."""
+def draw_axon(p: QPainter, pal: Palette, points, width: float, thin: float = 1.0) -> None:
+    """An axon as a membrane-edged tube (its edges `thin` times as wide)."""
     path = axon_path(points)
     p.setBrush(Qt.BrushStyle.NoBrush)
-    p.setPen(QPen(pal.membrane, width + 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.setPen(QPen(pal.membrane, width + 3.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     p.drawPath(path)
     p.setPen(QPen(pal.cytoplasm, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     p.drawPath(path)
 
 
-def draw_bouton(p: QPainter, pal: Palette, at, rx: float, ry: float, fill) -> None:
+def draw_bouton(p: QPainter, pal: Palette, at, rx: float, ry: float, fill, thin: float = 1.0) -> None:
     """A presynaptic bouton."""
-    p.setPen(QPen(pal.membrane, 1.6))
+    p.setPen(QPen(pal.membrane, 1.6 * thin))
     p.setBrush(fill)
     p.drawEllipse(QPointF(*at), rx, ry)
 
 
-def draw_static(p: QPainter, pal: Palette, family: str) -> None:
-    """The cells, their axons and the inputs (what never changes)."""
+def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> None:
+    """The cells, their axons and the inputs (what never changes); outlines `thin` times as
+    wide (a zoom keeps them from swelling)."""
     dim = mix(pal.cytoplasm, pal.background_bottom, 0.4)
     if family == "ketamine":
         draw_outlined(p, pyramid_cell(RECEIVER_C, 66.0, 100.0, 40) + [dendrite_to_spot((1392, 486), (1330, 640))],
-                      pal, 1.3, dim)
+                      pal, 1.3 * thin, dim)
     else:
         draw_outlined(p, pyramid_cell(TARGET_C, 74.0, 90.0, 60) + [dendrite_to_spot((1300, 460), (1250, 630))],
-                      pal, 1.3, dim)
+                      pal, 1.3 * thin, dim)
     for points in INPUTS[family]:
-        draw_axon(p, pal, points, 3.0)
-        draw_bouton(p, pal, points[-1], 7, 6, mix(pal.cytoplasm, pal.glutamate, 0.35))
+        draw_axon(p, pal, points, 3.0, thin)
+        draw_bouton(p, pal, points[-1], 7, 6, mix(pal.cytoplasm, pal.glutamate, 0.35), thin)
     if family == "ketamine":
-        draw_axon(p, pal, SENDER_ONWARD, 5.0)
-        draw_axon(p, pal, SENDER_AXON, 4.0)
-        draw_outlined(p, pyramid_cell(PYRAMID_C, PYRAMID_S, PYRAMID_TOP, 20), pal, 1.4, pal.cytoplasm)
-        draw_axon(p, pal, BASKET_AXON, 2.6)
+        draw_axon(p, pal, SENDER_ONWARD, 5.0, thin)
+        draw_axon(p, pal, SENDER_AXON, 4.0, thin)
+        draw_outlined(p, pyramid_cell(PYRAMID_C, PYRAMID_S, PYRAMID_TOP, 20), pal, 1.4 * thin, pal.cytoplasm)
+        draw_axon(p, pal, BASKET_AXON, 2.6, thin)
         for x, y in BASKET[1:]:
-            draw_axon(p, pal, [(630, 445), ((630 + x) / 2 - 14, (445 + y) / 2 + 6), (x, y)], 2.2)
-        draw_outlined(p, star_cell(BOUNCER_C, BOUNCER_R, (-150, -100, -50, 80, 125, 170), 30), pal, 1.4,
+            draw_axon(p, pal, [(630, 445), ((630 + x) / 2 - 14, (445 + y) / 2 + 6), (x, y)], 2.2, thin)
+        draw_outlined(p, star_cell(BOUNCER_C, BOUNCER_R, (-150, -100, -50, 80, 125, 170), 30), pal, 1.4 * thin,
                       pal.cytoplasm)
     else:
-        draw_axon(p, pal, SEROTONIN_AXON, 4.0)
+        draw_axon(p, pal, SEROTONIN_AXON, 4.0, thin)
         path = axon_path(SEROTONIN_AXON)
         for at in VARICOSITIES:
-            draw_bouton(p, pal, (path.pointAtPercent(at).x(), path.pointAtPercent(at).y()), 6, 6, pal.cytoplasm)
-        draw_outlined(p, star_cell(RAPHE_C, RAPHE_R, (-150, -100, 75, 120, 165, 210), 70), pal, 1.4, pal.cytoplasm)
+            at_xy = path.pointAtPercent(at)
+            draw_bouton(p, pal, (at_xy.x(), at_xy.y()), 6, 6, pal.cytoplasm, thin)
+        draw_outlined(p, star_cell(RAPHE_C, RAPHE_R, (-150, -100, 75, 120, 165, 210), 70), pal, 1.4 * thin,
+                      pal.cytoplasm)
         # the axon is long: cortex lies far from the brainstem
         mid = path.pointAtPercent(0.45)
-        p.setPen(QPen(pal.ink_soft, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setPen(QPen(pal.ink_soft, 3.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         for dx in (-7, 7):
             p.drawLine(QPointF(mid.x() + dx - 8, mid.y() + 14), QPointF(mid.x() + dx + 8, mid.y() - 14))
-    draw_bouton(p, pal, BOUTON, 160 * _K, 112 * _K, pal.cytoplasm)
+    draw_bouton(p, pal, BOUTON, 160 * _K, 112 * _K, pal.cytoplasm, thin)
 
 
 def draw_spines(p: QPainter, pal: Palette, sites, density: float) -> None:
@@ -204,12 +207,15 @@ def firing_level(family: str, state) -> float:
     return float(np.clip(max(surge, state.receptor_activity), 0, 1))
 
 
-def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float) -> None:
-    """What the state moves: glows, receptors, impulses, spines, the spot's receptors (canvas)."""
+def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detail: float = 1.0) -> None:
+    """What the state moves: glows, receptors, spines, the spot's receptors, and at opacity
+    `detail` (fading as a zoom leaves them) impulses and drug particles (canvas coords)."""
     firing = firing_level(family, state)
     health = spine_health(state.spine_density)
+    p.setOpacity(detail)
     for k, points in enumerate(INPUTS[family]):
         impulses(p, axon_path(points), pal.glutamate, 2, phase + 1.7 * k, 0.22, 3.5)
+    p.setOpacity(1.0)
     if family == "ketamine":
         quiet = float(np.clip(state.interneuron_activity, 0, 1)) ** 2
         glow(p, pal.gaba, BOUNCER_C, BOUNCER_R * 2.6, BOUNCER_R * 2.4, quiet)
@@ -220,8 +226,10 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float) -> No
                        round(state.nmda_block * len(NMDA_ANGLES)), pal.ketamine)
         for x, y in BASKET:
             draw_bouton(p, pal, (x, y), 8, 7, mix(pal.cytoplasm, pal.gaba, 0.15 + 0.85 * quiet))
+        p.setOpacity(detail)
         impulses(p, axon_path(BASKET_AXON), pal.gaba, round(3 * quiet), phase, 0.35, 3.5)
         draw_ketamine(p, pal, state.plasma_ng_per_ml, phase)
+        p.setOpacity(1.0)
         glow(p, pal.glutamate, PYRAMID_C, 120, 120, 0.12 + 0.75 * firing)
         p.setPen(NO_PEN)
         p.setBrush(mix(pal.cytoplasm, pal.glutamate, 0.1 + 0.45 * firing))
@@ -237,10 +245,14 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float) -> No
         p.drawPath(round_soma(*RAPHE_C, RAPHE_R - 3))
         draw_receptors(p, pal, RAPHE_C, RAPHE_R, BRAKE_ANGLES, pal.brake, round(brake * len(BRAKE_ANGLES)), None)
         axon = axon_path(SEROTONIN_AXON)
+        p.setOpacity(detail)
         draw_serotonin(p, pal, state, phase)
+        p.setOpacity(1.0)
     draw_spines(p, pal, RECEIVER_SPINES, state.spine_density)
+    p.setOpacity(detail)
     impulses(p, axon, pal.glutamate if family == "ketamine" else pal.serotonin, 1 + round(5 * firing), phase,
              0.3, 5.0)
+    p.setOpacity(1.0)
     glow(p, pal.ampa, (BOUTON[0], SPINE_TOP), 28, 18, 0.15 + 0.85 * float(np.clip(state.receptor_activity, 0, 1)))
     p.setPen(QPen(pal.membrane, 1.2))
     p.setBrush(mix(pal.cytoplasm, pal.ampa, 0.3 + 0.5 * health))
@@ -313,7 +325,8 @@ def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
 def paint(p: QPainter, family: str, state, phase: float, width: int, height: int, style: Style,
           zoom: QTransform | None = None, words: float = 1.0) -> None:
     """The circuit into a painter over a width x height device: from the cache when whole
-    (`zoom` None), else drawn through `zoom` (canvas to canvas); words at opacity `words`."""
+    (`zoom` None), else drawn through `zoom` (canvas to canvas, background included); words
+    (labels, note, the spot box) at opacity `words`."""
     pal = palette(style.palette)
     view = canvas_transform(width, height)
     p.save()
@@ -321,12 +334,13 @@ def paint(p: QPainter, family: str, state, phase: float, width: int, height: int
     if zoom is None:
         p.drawImage(0, 0, static_image(family, width, height, pal.name))
     else:
+        p.setTransform(view.inverted()[0] * zoom * view)  # the background zooms with the picture
         fill_background(p, pal, width, height)
         view = zoom * view
         p.setTransform(view)
-        draw_static(p, pal, family)
+        draw_static(p, pal, family, zoom.m11() ** -0.6)
     p.setTransform(view)
-    draw_live(p, pal, family, state, phase)
+    draw_live(p, pal, family, state, phase, words)
     draw_spot(p, pal, SPOT, words)
     p.restore()
     draw_labels(p, pal, labels(family, state), style, width, height, view, words)
