@@ -12,17 +12,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QRadialGradient, QTransform
 
 from ..content import load_content
 from ..model.constants import GLUTAMATE_BASE
-from .palette import Palette, palette
 from .circuit import braking
 from .neurite import centreline
+from .palette import Palette, palette
 from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, draw_static_zoomed,
-                      fill_background, glow,
-                      smooth_path)
+                      fill_background, glow, smooth_path)
 from .shapes import NO_PEN, mix, spine_health
 from .synapse import Style
 
@@ -140,7 +139,8 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
             draw_folia(p, path, groove, thin)
     for path, width in furrows():
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(ridge, width * 0.45 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.setPen(QPen(ridge, width * 0.45 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                      Qt.PenJoinStyle.RoundJoin))
         p.drawPath(path.translated(1.5 * thin, 2.5 * thin))
         p.setPen(QPen(groove, width * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         p.drawPath(path)
@@ -254,7 +254,7 @@ def labels(family: str, state) -> list[tuple]:
     return out
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
     """The background and the brain, which never change (cached per size, palette, family)."""
     img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)

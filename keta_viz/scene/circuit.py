@@ -17,11 +17,10 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 
 from ..content import load_content
 from ..model.constants import GLUTAMATE_BASE
-from .palette import Palette, palette
-from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, draw_static_zoomed,
-                      fill_background, glow,
-                      impulses, smooth_path)
 from .neurite import pyramid_soma, round_soma, tree, tube
+from .palette import Palette, palette
+from .picture import (canvas_transform, draw_labels, draw_note, draw_spot, draw_static_zoomed, fill_background,
+                      glow, impulses, smooth_path)
 from .shapes import NO_PEN, draw_outlined, mix, spine_health
 from .synapse import Style
 
@@ -324,16 +323,16 @@ def labels(family: str, state) -> list[tuple]:
                  (150.0, 720.0)),
                 ("pyramidal", (PYRAMID_C[0] + 16, PYRAMID_C[1] - 4), (830.0, 380.0)),
                 ("inputs", (150.0, 150.0), (60.0, 60.0)),
-                ("receiver", (RECEIVER_C[0], RECEIVER_C[1]), (1180.0, 240.0)),
+                ("receiver", (RECEIVER_C[0], RECEIVER_C[1]), (1060.0, 300.0)),
                 ("zoom_synapse", spot, (930.0, 790.0))]
     return [("raphe_neuron", (RAPHE_C[0], RAPHE_C[1] + 20), (120.0, 800.0)),
             ("brake", (RAPHE_C[0] + RAPHE_R * math.cos(math.radians(BRAKE_ANGLES[0])),
                        RAPHE_C[1] + RAPHE_R * math.sin(math.radians(BRAKE_ANGLES[0]))), (60.0, 380.0)),
-            ("target", (TARGET_C[0], TARGET_C[1]), (1120.0, 230.0)),
+            ("target", (TARGET_C[0], TARGET_C[1]), (960.0, 300.0)),
             ("zoom_synapse", spot, (930.0, 790.0))]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
     """The background and the cells, which never change (cached per size, palette, family)."""
     img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)

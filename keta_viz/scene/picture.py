@@ -107,7 +107,7 @@ def zoom_transform(spot: tuple[float, float, float, float], f: float) -> QTransf
     return magnify(spot, (L.WIDTH / spot[2]) ** f)
 
 
-@lru_cache(maxsize=6)
+@lru_cache(maxsize=4)
 def magnified_static(draw_static, family: str, spot: tuple, level: int, width: int, height: int,
                      pal_name: str) -> QImage:
     """A picture's unchanging part drawn at magnification LEVEL_STEP ** level about its zoom's

@@ -34,11 +34,11 @@ def feather(layer: QImage, frame: QTransform, width: int, height: int, edge: flo
     q.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
     q.setPen(Qt.PenStyle.NoPen)
     clear, solid = QColor(0, 0, 0, 0), QColor(0, 0, 0, 255)
-    out = edge  # the strips reach past the frame, so its antialiased rim fades too
-    for x0, y0, x1, y1, rect in ((0, 0, edge, 0, QRectF(-out, -out, edge + out, height + 2 * out)),
-                                 (width, 0, width - edge, 0, QRectF(width - edge, -out, edge + out, height + 2 * out)),
-                                 (0, 0, 0, edge, QRectF(-out, -out, width + 2 * out, edge + out)),
-                                 (0, height, 0, height - edge, QRectF(-out, height - edge, width + 2 * out, edge + out))):
+    e, w, h = edge, width, height  # the strips reach e past the frame, so its antialiased rim fades too
+    for x0, y0, x1, y1, rect in ((0, 0, e, 0, QRectF(-e, -e, 2 * e, h + 2 * e)),
+                                 (w, 0, w - e, 0, QRectF(w - e, -e, 2 * e, h + 2 * e)),
+                                 (0, 0, 0, e, QRectF(-e, -e, w + 2 * e, 2 * e)),
+                                 (0, h, 0, h - e, QRectF(-e, h - e, w + 2 * e, 2 * e))):
         g = QLinearGradient(QPointF(x0, y0), QPointF(x1, y1))
         g.setColorAt(0.0, clear)
         g.setColorAt(1.0, solid)
