@@ -35,7 +35,7 @@ SPINE_TOP = SPOT[1] + 505 * _K
 PYRAMID_C, PYRAMID_S, PYRAMID_TOP = (700.0, 470.0), 80.0, 120.0  # ketamine: the sender
 RECEIVER_C = (1420.0, 450.0)
 BOUNCER_C, BOUNCER_R = (320.0, 500.0), 40.0
-RAPHE_C, RAPHE_R = (330.0, 560.0), 52.0  # ssri: the serotonin neuron and its target
+RAPHE_C, RAPHE_R = (340.0, 430.0), 56.0  # ssri: the serotonin neuron and its target
 TARGET_C = (1330.0, 420.0)
 NMDA_ANGLES = (-70.0, -30.0, 10.0, 50.0, 160.0, 200.0)
 BRAKE_ANGLES = (-125.0, -75.0, -25.0, 190.0, 235.0)
@@ -45,14 +45,14 @@ SENDER_AXON = [(700, 512), (702, 560), (742, 608), (900, 618), (1030, 600), (BOU
                (BOUTON[0], BOUTON[1] - 8)]
 SENDER_ONWARD = [(702, 560), (690, 700), (706, 910)]  # the main axon leaves for other regions
 BASKET_AXON = [(BOUNCER_C[0] + 36, BOUNCER_C[1] - 14), (450, 440), (560, 420), (630, 445), BASKET[0]]
-SEROTONIN_AXON = [(RAPHE_C[0] + 40, RAPHE_C[1] - 20), (470, 545), (640, 500), (820, 528), (960, 566),
+SEROTONIN_AXON = [(RAPHE_C[0] + 44, RAPHE_C[1] - 10), (480, 420), (640, 440), (820, 500), (960, 556),
                   (BOUTON[0] - 6, BOUTON[1] - 62), (BOUTON[0], BOUTON[1] - 8)]
 VARICOSITIES = (0.16, 0.3, 0.62, 0.76)
 INPUTS = {
     "ketamine": [[(-20, 300), (120, 318), (220, 400), (288, 466)],
                  [(-20, 820), (150, 770), (250, 650), (300, 550)],
                  [(-20, 150), (250, 150), (480, 196), (680, 208)]],
-    "ssri": [[(-20, 380), (120, 420), (230, 500), (286, 528)]],
+    "ssri": [[(-20, 240), (120, 280), (230, 360), (292, 396)]],
 }
 
 
@@ -325,9 +325,9 @@ def labels(family: str, state) -> list[tuple]:
                 ("inputs", (150.0, 150.0), (60.0, 60.0)),
                 ("receiver", (RECEIVER_C[0], RECEIVER_C[1]), (1060.0, 300.0)),
                 ("zoom_synapse", spot, (930.0, 790.0))]
-    return [("raphe_neuron", (RAPHE_C[0], RAPHE_C[1] + 20), (120.0, 800.0)),
+    return [("raphe_neuron", (RAPHE_C[0], RAPHE_C[1] + 20), (150.0, 700.0)),
             ("brake", (RAPHE_C[0] + RAPHE_R * math.cos(math.radians(BRAKE_ANGLES[0])),
-                       RAPHE_C[1] + RAPHE_R * math.sin(math.radians(BRAKE_ANGLES[0]))), (60.0, 380.0)),
+                       RAPHE_C[1] + RAPHE_R * math.sin(math.radians(BRAKE_ANGLES[0]))), (60.0, 150.0)),
             ("target", (TARGET_C[0], TARGET_C[1]), (960.0, 300.0)),
             ("zoom_synapse", spot, (930.0, 790.0))]
 
