@@ -10,6 +10,8 @@ exports and seeks reproduce a zoom.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QTransform
 
@@ -46,6 +48,12 @@ def feather(layer: QImage, frame: QTransform, width: int, height: int, edge: flo
     q.end()
 
 
+def clamp_scale(scale: float) -> float:
+    """A scale within BRAIN..SYNAPSE; anything not a number shows the synapse."""
+    scale = float(scale)
+    return min(max(scale, BRAIN), SYNAPSE) if math.isfinite(scale) else SYNAPSE
+
+
 def _camera(camera) -> dict:
     """The synapse's camera argument, when there is one."""
     return {} if camera is None else {"camera": camera}
@@ -54,7 +62,7 @@ def _camera(camera) -> dict:
 def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width: int, height: int,
                  style: Style, scale: float = SYNAPSE, camera=None) -> None:
     """The frame at `scale` (clamped to 0-2) painted into a width x height device."""
-    scale = min(max(float(scale), BRAIN), SYNAPSE)
+    scale = clamp_scale(scale)
     if scale == SYNAPSE:
         p.drawImage(0, 0, frame_base(family, state, width, height, style, **_camera(camera)))
         paint_frame(p, family, state, phase, seed, width, height, style, **_camera(camera))
@@ -96,7 +104,7 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
 def render_scaled(family: str, state, phase: float, seed: int, width: int, height: int, style: Style,
                   scale: float = SYNAPSE, camera=None) -> QImage:
     """The frame at `scale` as a width x height image; at SYNAPSE exactly synapse.render_frame."""
-    if min(max(float(scale), BRAIN), SYNAPSE) == SYNAPSE:
+    if clamp_scale(scale) == SYNAPSE:
         return render_frame(family, state, phase, seed, width, height, style, **_camera(camera))
     img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)

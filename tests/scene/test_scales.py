@@ -60,6 +60,8 @@ def test_integer_scales_are_exactly_the_pure_views(qapp, name):
         assert painted(family, state, scale) == render_scaled(family, state, 1.5, 3, W, H, Style(), scale), scale
     assert render_scaled(family, state, 1.5, 3, W, H, Style(), -1) == render_scaled(family, state, 1.5, 3, W, H,
                                                                                     Style(), BRAIN)
+    assert render_scaled(family, state, 1.5, 3, W, H, Style(), float("nan")) == render_frame(family, state, 1.5, 3,
+                                                                                             W, H, Style())
 
 
 @pytest.mark.parametrize("name", ["ketamine-iv", "escitalopram"])
