@@ -120,6 +120,8 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
     lines `thin` times as wide (a zoom keeps them from swelling)."""
     edge = QPen(pal.membrane, 3.5 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
     groove, ridge = pal.cytoplasm.darker(145), pal.cytoplasm.lighter(118)
+    if pal.cytoplasm.lightness() < 48:  # tissue near black (a high-contrast palette): furrows drawn lighter
+        groove, ridge = mix(pal.cytoplasm, pal.membrane, 0.38), pal.cytoplasm
     p.setPen(NO_PEN)
     p.setBrush(alpha(pal.background_bottom.darker(130), 0.55))
     for shape in (BRAINSTEM, CEREBELLUM, CEREBRUM):
