@@ -251,8 +251,11 @@ def labels(family: str, state) -> list[tuple]:
     if family == "ssri":
         out += [("raphe", (RAPHE_C[0] + 6, RAPHE_C[1] + 20), (1010.0, 850.0)),
                 ("serotonin_paths", (1140.0, 300.0), (1250.0, 150.0))]
-    elif spine_health(state.spine_density) > 0.3:
-        out.append(("reconnecting", WEB_NODES[6], (90.0, 540.0)))
+    else:
+        x, y, w, _ = SPOT["ketamine"]
+        out.append(("zoom_circuit", (x + w, y), (500.0, 18.0)))
+        if spine_health(state.spine_density) > 0.3:
+            out.append(("reconnecting", WEB_NODES[6], (90.0, 540.0)))
     return out
 
 
