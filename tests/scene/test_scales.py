@@ -135,3 +135,18 @@ def test_compare_shows_both_panes_at_one_scale(qapp, ket, esc, scale):
     inner = np.s_[:, 2:-2]  # the divider between the panes is drawn over their touching edges
     assert (pixels(img.copy(0, band, 640, 400 - band))[inner] == pixels(left)[inner]).all()
     assert (pixels(img.copy(640, band, 640, 400 - band))[inner] == pixels(right)[inner]).all()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("vocabulary", ["plain", "expert"])
+def test_every_label_of_the_brain_and_circuit_has_its_words(qapp, ket, esc, lang, vocabulary):
+    from keta_viz.content import load_content
+
+    content = load_content(lang)
+    for tl, t in ((ket, 0.0), (ket, 24.0), (esc, 300.0)):
+        family, state = tl.scenario.family, tl.state_at(t)
+        for picture in (brain, circuit):
+            for label_id, _, _ in picture.labels(family, state):
+                assert content.label(label_id, vocabulary).strip(), label_id
+    assert "reconnecting" in {label_id for label_id, _, _ in brain.labels("ketamine", ket.state_at(24.0))}
+    assert "reconnecting" not in {label_id for label_id, _, _ in brain.labels("ketamine", ket.state_at(0.0))}
