@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPageSize,
 
 from ..content import Content, load_content
 from ..model import StoryAxis, Timeline
+from ..model.tour import SYNAPSE
 from ..safe_write import WriteError
 from ..scene.palette import ABOUT_BADGE, PAPER
 from ..scene.render import scene_image
@@ -129,8 +130,8 @@ class _Page:
 
 
 def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang: str = "en",
-                  page_size: QPageSize.PageSizeId | None = None) -> int:
-    """Write the handout to path; returns the number of pages."""
+                  page_size: QPageSize.PageSizeId | None = None, scale: float = SYNAPSE) -> int:
+    """Write the handout to path (its key frames at `scale`); returns the number of pages."""
     content = load_content(lang)
     h = content.ui["handout"]
     family = tl.scenario.family
@@ -148,7 +149,7 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
     pg.text(schedule_text(content, tl), 9.5, colour=SOFT)
     pg.text(content.ui["about"]["disclaimer"], 9.5, bold=True)
     pg.y += 2 * pg.mm
-    _key_frames(pg, tl, content, lang)
+    _key_frames(pg, tl, content, lang, scale)
     _timeline_strip(pg, tl, content)
     pg.text(h["not_a_forecast"] + _cites(content, h["not_a_forecast_sources"]), 8.5)
     pg.y += 3 * pg.mm
@@ -181,7 +182,7 @@ def _heading(pg: _Page, text: str, keep: float = 0.0) -> None:
     pg.text(text, 13, bold=True, keep=max(keep, 12 * pg.mm))
 
 
-def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
+def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str, scale: float) -> None:
     """One row per stage: its labelled key frame, and beside it the title, the time ('in animals'
     marked) and the plain text; a row that does not fit the page starts the next one."""
     p, mm = pg.p, pg.mm
@@ -199,7 +200,7 @@ def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
         row_h = max(img_h, text_h)
         pg.room(row_h + 2 * mm)
         top = pg.y
-        p.drawImage(QRectF(0, top, img_w, img_h), scene_image(tl, t, *FRAME_PX, style))
+        p.drawImage(QRectF(0, top, img_w, img_h), scene_image(tl, t, *FRAME_PX, style, scale=scale))
         for i, (text, size, bold, colour) in enumerate(lines):
             pg.y += pg.text(text, size, bold, colour, x=x, advance=False) + 1.5 * mm
             if i == 1 and badge:

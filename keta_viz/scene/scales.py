@@ -1,0 +1,113 @@
+"""One frame at any scale: BRAIN (0), CIRCUIT (1), SYNAPSE (2) and a continuous zoom between them.
+
+Between two scales the outer picture magnifies about the box its inner picture grows out of (the
+PFC or raphe spot in the brain, the marked synapse in the circuit), while the inner picture,
+shrunk into that box, grows with it and fades in; at the next integer scale it fills the frame
+exactly.  The circuit is drawn as vectors at every size (crisp); the synapse frame is drawn whole
+and resampled into its box.  Frame = f(state(t), phase, scale, camera): deterministic, so
+exports and seeks reproduce a zoom.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QTransform
+
+from ..model.tour import BRAIN, CIRCUIT, SYNAPSE, smoothstep
+from . import brain, circuit
+from .picture import canvas_transform, spot_transform, zoom_transform
+from .synapse import Style, frame_base, paint_frame, render_frame
+
+WORDS_GONE = 0.35  # the outer picture's labels have faded out this far into a zoom
+FADE_IN = (0.12, 0.72)  # the inner picture fades in over this part of a zoom
+WORDS_BACK = 0.75  # the inner picture's labels fade in from here to the end of a zoom
+FEATHER = 0.5  # the inner picture's edges fade out over this share of its height, less as it grows
+
+
+def feather(layer: QImage, frame: QTransform, width: int, height: int, edge: float) -> None:
+    """Fade a layer's picture out toward the edges of its frame (the width x height device
+    mapped by `frame` into the layer) over `edge` frame pixels, so it grows out softly."""
+    if edge < 0.5:
+        return
+    q = QPainter(layer)
+    q.setTransform(frame)
+    q.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+    q.setPen(Qt.PenStyle.NoPen)
+    clear, solid = QColor(0, 0, 0, 0), QColor(0, 0, 0, 255)
+    e, w, h = edge, width, height  # the strips reach e past the frame, so its antialiased rim fades too
+    for x0, y0, x1, y1, rect in ((0, 0, e, 0, QRectF(-e, -e, 2 * e, h + 2 * e)),
+                                 (w, 0, w - e, 0, QRectF(w - e, -e, 2 * e, h + 2 * e)),
+                                 (0, 0, 0, e, QRectF(-e, -e, w + 2 * e, 2 * e)),
+                                 (0, h, 0, h - e, QRectF(-e, h - e, w + 2 * e, 2 * e))):
+        g = QLinearGradient(QPointF(x0, y0), QPointF(x1, y1))
+        g.setColorAt(0.0, clear)
+        g.setColorAt(1.0, solid)
+        q.fillRect(rect, QBrush(g))
+    q.end()
+
+
+def clamp_scale(scale: float) -> float:
+    """A scale within BRAIN..SYNAPSE; anything not a number shows the synapse."""
+    scale = float(scale)
+    return min(max(scale, BRAIN), SYNAPSE) if math.isfinite(scale) else SYNAPSE
+
+
+def _camera(camera) -> dict:
+    """The synapse's camera argument, when there is one."""
+    return {} if camera is None else {"camera": camera}
+
+
+def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width: int, height: int,
+                 style: Style, scale: float = SYNAPSE, camera=None) -> None:
+    """The frame at `scale` (clamped to 0-2) painted into a width x height device."""
+    scale = clamp_scale(scale)
+    if scale == SYNAPSE:
+        p.drawImage(0, 0, frame_base(family, state, width, height, style, **_camera(camera)))
+        paint_frame(p, family, state, phase, seed, width, height, style, **_camera(camera))
+        return
+    if scale in (BRAIN, CIRCUIT):
+        (brain if scale == BRAIN else circuit).paint(p, family, state, phase, width, height, style)
+        return
+    outer = brain if scale < CIRCUIT else circuit
+    f = scale - (BRAIN if outer is brain else CIRCUIT)
+    spot = brain.SPOT[family] if outer is brain else circuit.SPOT
+    zoom = zoom_transform(spot, f)
+    outer.paint(p, family, state, phase, width, height, style, zoom=zoom, words=1.0 - smoothstep(f / WORDS_GONE))
+    # the inner picture on a layer the size of where it lands, so that it fades as one
+    view = canvas_transform(width, height)
+    frame = view.inverted()[0] * spot_transform(spot) * zoom * view  # the inner device into this one
+    box = frame.mapRect(QRectF(0, 0, width, height)).intersected(QRectF(0, 0, width, height)).toAlignedRect()
+    if box.isEmpty():
+        return
+    to_layer = frame * QTransform.fromTranslate(-box.left(), -box.top())
+    layer = QImage(box.width(), box.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    layer.fill(0)
+    q = QPainter(layer)
+    if outer is brain:  # the circuit: its cached whole picture shrunk, what moves drawn over it
+        q.setTransform(QTransform.fromTranslate(-box.left(), -box.top()))
+        circuit.paint(q, family, state, phase, width, height, style, zoom=spot_transform(spot) * zoom,
+                      words=smoothstep((f - WORDS_BACK) / (1.0 - WORDS_BACK)))
+    else:  # the synapse frame, whole, shrunk into its box
+        q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        q.setTransform(to_layer)
+        q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, style, **_camera(camera)))
+    q.end()
+    feather(layer, to_layer, width, height, FEATHER * height * (1.0 - f))
+    p.save()
+    p.setOpacity(smoothstep((f - FADE_IN[0]) / (FADE_IN[1] - FADE_IN[0])))
+    p.drawImage(box.topLeft(), layer)
+    p.restore()
+
+
+def render_scaled(family: str, state, phase: float, seed: int, width: int, height: int, style: Style,
+                  scale: float = SYNAPSE, camera=None) -> QImage:
+    """The frame at `scale` as a width x height image; at SYNAPSE exactly synapse.render_frame."""
+    if clamp_scale(scale) == SYNAPSE:
+        return render_frame(family, state, phase, seed, width, height, style, **_camera(camera))
+    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    paint_scaled(p, family, state, phase, seed, width, height, style, scale, camera)
+    p.end()
+    return img
