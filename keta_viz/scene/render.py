@@ -15,7 +15,8 @@ from ..content import load_content
 from ..content.captions import stage_title
 from ..model import Timeline
 from .palette import palette
-from .synapse import Style, render_frame, scene_font
+from .scales import SYNAPSE, render_scaled
+from .synapse import Style, scene_font
 
 MIN_SIZE, MAX_SIZE = (160, 90), (7680, 4320)
 
@@ -51,9 +52,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def scene_image(tl: Timeline, t_hours: float, width: int, height: int, style: Style,
-                phase: float = 0.0, seed: int = 0) -> QImage:
-    """One synapse at model time t."""
-    return render_frame(tl.scenario.family, tl.state_at(t_hours), phase, seed, width, height, style)
+                phase: float = 0.0, seed: int = 0, scale: float = SYNAPSE, camera=None) -> QImage:
+    """One scene at model time t, at a scale (brain 0, circuit 1, synapse 2, or between)."""
+    return render_scaled(tl.scenario.family, tl.state_at(t_hours), phase, seed, width, height, style, scale, camera)
 
 
 def stacked(width: int, height: int) -> bool:
@@ -62,8 +63,9 @@ def stacked(width: int, height: int) -> bool:
 
 
 def compare_image(left: Timeline, right: Timeline, t_hours: float, width: int, height: int,
-                  style: Style, phase: float = 0.0, seed: int = 0) -> QImage:
-    """Two synapses on one clock, each under a title band naming the drug and its stage."""
+                  style: Style, phase: float = 0.0, seed: int = 0, scale: float = SYNAPSE, camera=None) -> QImage:
+    """Two scenes on one clock, at one scale and camera, each under a title band naming the
+    drug and its stage."""
     pal = palette(style.palette)
     content = load_content(style.lang)
     img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -76,7 +78,7 @@ def compare_image(left: Timeline, right: Timeline, t_hours: float, width: int, h
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     for cell, tl in zip(cells, (left, right)):
         w, h = int(cell.width()), int(cell.height()) - band
-        frame = scene_image(tl, t_hours, w, h, style, phase, seed)
+        frame = scene_image(tl, t_hours, w, h, style, phase, seed, scale, camera)
         p.drawImage(int(cell.left()), int(cell.top()) + band, frame)
         stage = stage_title(content, tl, t_hours)  # '[in animals]' added where the evidence is rodent
         p.setPen(pal.ink)

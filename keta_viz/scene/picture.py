@@ -1,0 +1,189 @@
+"""What the brain and circuit pictures share: smooth outlines through points, the background,
+soft glows, impulses along a path, and labels with leader lines that follow a zoom.
+
+Both pictures are drawn in the virtual 1600 x 900 canvas (scene/layout.py), like the synapse.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (QBrush, QColor, QFontMetricsF, QImage, QLinearGradient, QPainter, QPainterPath, QPen,
+                           QRadialGradient, QTransform)
+
+from ..content import load_content
+from . import layout as L
+from .palette import Palette, palette
+from .shapes import NO_PEN, viewport
+from .synapse import LABEL_PX, Style, label_pixels, scene_font
+
+Point = tuple[float, float]
+
+
+def smooth_path(points: list[Point], closed: bool = True, tension: float = 1.0) -> QPainterPath:
+    """A smooth curve through the points (Catmull-Rom as cubic Béziers)."""
+    pts = [QPointF(x, y) for x, y in points]
+    n = len(pts)
+    path = QPainterPath(pts[0])
+    last = n if closed else n - 1
+    for i in range(last):
+        p0 = pts[(i - 1) % n] if closed or i > 0 else pts[0]
+        p1, p2 = pts[i], pts[(i + 1) % n]
+        p3 = pts[(i + 2) % n] if closed or i + 2 < n else pts[-1]
+        k = tension / 6.0
+        path.cubicTo(p1 + (p2 - p0) * k, p2 - (p3 - p1) * k, p2)
+    if closed:
+        path.closeSubpath()
+    return path
+
+
+def canvas_transform(width: int, height: int) -> QTransform:
+    """Virtual canvas to device pixels, the 16:9 canvas centred (as the synapse)."""
+    s, ox, oy = viewport(width, height)
+    return QTransform(s, 0, 0, s, ox, oy)
+
+
+def fill_background(p: QPainter, pal: Palette, width: int, height: int) -> None:
+    """The synapse's background gradient over the whole device."""
+    grad = QLinearGradient(0, 0, 0, height)
+    grad.setColorAt(0, pal.background_top)
+    grad.setColorAt(1, pal.background_bottom)
+    p.fillRect(QRectF(0, 0, width, height), grad)
+
+
+def alpha(colour: QColor, a: float) -> QColor:
+    """The colour with opacity a (0-1)."""
+    c = QColor(colour)
+    c.setAlphaF(max(0.0, min(1.0, a)))
+    return c
+
+
+def glow(p: QPainter, colour: QColor, centre: Point, rx: float, ry: float, strength: float) -> None:
+    """A soft elliptical glow (strength 0-1) centred on a point, in the painter's coordinates."""
+    if strength <= 0.01:
+        return
+    p.save()
+    p.translate(*centre)
+    p.scale(1.0, ry / rx)
+    g = QRadialGradient(0, 0, rx)
+    g.setColorAt(0.0, alpha(colour, 0.75 * strength))
+    g.setColorAt(0.5, alpha(colour, 0.35 * strength))
+    g.setColorAt(1.0, alpha(colour, 0.0))
+    p.setPen(NO_PEN)
+    p.setBrush(QBrush(g))
+    p.drawEllipse(QPointF(0, 0), rx, rx)
+    p.restore()
+
+
+def impulses(p: QPainter, path: QPainterPath, colour: QColor, count: int, phase: float, speed: float,
+             radius: float) -> None:
+    """`count` bright impulses travelling along a path (a function of phase only)."""
+    if count <= 0:
+        return
+    p.setPen(NO_PEN)
+    for k in range(count):
+        at = (phase * speed + k / count) % 1.0
+        pt = path.pointAtPercent(at)
+        for r, a in ((radius * 2.4, 0.18), (radius * 1.5, 0.35), (radius, 1.0)):
+            p.setBrush(alpha(colour, a))
+            p.drawEllipse(pt, r, r)
+
+
+def zoom_transform(spot: tuple[float, float, float, float], f: float) -> QTransform:
+    """Canvas to canvas: a zoom a fraction f (0-1) of the way (geometrically) from the whole
+    canvas to the 16:9 box `spot` (x, y, w, h) filling it, about the zoom's fixed point."""
+    x, y, w, _ = spot
+    m_full = L.WIDTH / w
+    m = m_full ** f
+    fx, fy = m_full * x / (m_full - 1), m_full * y / (m_full - 1)
+    return QTransform(m, 0, 0, m, fx * (1 - m), fy * (1 - m))
+
+
+def spot_transform(spot: tuple[float, float, float, float]) -> QTransform:
+    """Canvas to canvas: the whole canvas shrunk into the box `spot`."""
+    x, y, w, _ = spot
+    k = w / L.WIDTH
+    return QTransform(k, 0, 0, k, x, y)
+
+
+def draw_spot(p: QPainter, pal: Palette, spot: tuple[float, float, float, float], opacity: float = 1.0) -> None:
+    """The box the next scale grows out of: a dashed rounded frame (fading as the zoom starts)."""
+    if opacity <= 0.01:
+        return
+    x, y, w, h = spot
+    pen = QPen(alpha(pal.ink, opacity), 2.0, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap)
+    pen.setDashPattern([3, 2.5])
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRoundedRect(QRectF(x, y, w, h), 6, 6)
+
+
+# ------------------------------------------------------------------------------ labels ----
+
+@lru_cache(maxsize=64)
+def label_sprite(text: str, pal_name: str, px: float) -> QImage:
+    """One label pre-drawn on its translucent box (like the synapse's labels)."""
+    pal = palette(pal_name)
+    font = scene_font(px)
+    k = px / LABEL_PX
+    fm = QFontMetricsF(font)
+    tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
+    img = QImage(int(tw) + 2, int(th) + 2, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(NO_PEN)
+    p.setBrush(alpha(pal.background_top, 200 / 255))
+    p.drawRoundedRect(QRectF(0, 0, tw, th), 6 * k, 6 * k)
+    p.setFont(font)
+    p.setPen(pal.ink)
+    p.drawText(QRectF(0, 0, tw, th), Qt.AlignmentFlag.AlignCenter, text)
+    p.end()
+    return img
+
+
+def draw_labels(p: QPainter, pal: Palette, labels, style: Style, width: int, height: int,
+                view: QTransform, opacity: float = 1.0) -> None:
+    """Labels (id, anchor, box top-left in the canvas) with leader lines, in device pixels;
+    `view` maps the canvas to the device (a zoom moves them with the picture)."""
+    if style.labels == "none" or opacity <= 0.01:
+        return
+    content = load_content(style.lang)
+    px = label_pixels(width, height, style.label_min_px)
+    s = viewport(width, height)[0]
+    p.save()
+    p.resetTransform()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setOpacity(opacity)
+    for label_id, anchor, top_left in labels:
+        img = label_sprite(content.label(label_id, style.labels), pal.name, px)
+        a = view.map(QPointF(*anchor))
+        tl = view.map(QPointF(*top_left))
+        box = QRectF(max(0.0, min(tl.x(), width - img.width())), max(0.0, min(tl.y(), height - img.height())),
+                     img.width() - 2, img.height() - 2)
+        near = QPointF(min(max(a.x(), box.left()), box.right()), min(max(a.y(), box.top()), box.bottom()))
+        p.setPen(QPen(pal.ink_soft, max(1.0, 1.6 * s)))
+        p.drawLine(near, a)
+        p.setPen(NO_PEN)
+        p.setBrush(pal.ink_soft)
+        p.drawEllipse(a, 3.2 * s, 3.2 * s)
+        p.drawImage(box.topLeft(), img)
+    p.restore()
+
+
+def draw_note(p: QPainter, pal: Palette, text: str, width: int, height: int, style: Style,
+              opacity: float = 1.0) -> None:
+    """A small note in the frame's bottom-left corner (the drawing is illustrative)."""
+    if opacity <= 0.01:
+        return
+    px = 0.8 * label_pixels(width, height, style.label_min_px)
+    p.save()
+    p.resetTransform()
+    p.setOpacity(opacity)
+    p.setFont(scene_font(px))
+    p.setPen(pal.ink_soft)
+    m = px * 0.8
+    p.drawText(QRectF(m, 0, width - 2 * m, height - m * 0.6),
+               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
+    p.restore()
