@@ -91,9 +91,14 @@ def scene_font(pixel_size: float, bold: bool = False) -> QFont:
 # ------------------------------------------------------------------------ cached layers ----
 
 @lru_cache(maxsize=12)
-def static_layer(family: str, w: int, h: int, pal_name: str, mapping: tuple | None = None) -> QImage:
-    """Background, blood vessel, and the cells that do not change with time (cached), through
-    a view() mapping (None: the whole canvas)."""
+def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
+    """Background, blood vessel, and the cells that do not change with time, whole (cached)."""
+    return static_image(family, w, h, pal_name, viewport(w, h))
+
+
+def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple) -> QImage:
+    """The static layer through a view() mapping (not cached: a moving camera draws it straight
+    into its base layer, so full frames do not pile up)."""
     pal = palette(pal_name)
     img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)
@@ -102,7 +107,7 @@ def static_layer(family: str, w: int, h: int, pal_name: str, mapping: tuple | No
     grad.setColorAt(0, pal.background_top)
     grad.setColorAt(1, pal.background_bottom)
     p.fillRect(QRectF(0, 0, w, h), grad)
-    s, ox, oy = mapping or viewport(w, h)
+    s, ox, oy = mapping
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
     # extracellular matrix: a few soft, faint shapes give depth without clutter
     rng = np.random.default_rng(7)
@@ -140,9 +145,11 @@ def spine_key(density: float) -> tuple:
 
 @lru_cache(maxsize=4)
 def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str, mapping: tuple | None = None) -> QImage:
-    """The static layer with the dendrite and its spines drawn at one spine_key (cached)."""
+    """The static layer with the dendrite and its spines drawn at one spine_key, through a view()
+    mapping (None: whole) (cached)."""
     pal = palette(pal_name)
-    img = static_layer(family, w, h, pal_name, mapping).copy()
+    img = static_layer(family, w, h, pal_name).copy() if mapping is None else static_image(family, w, h, pal_name,
+                                                                                          mapping)
     s, ox, oy = mapping or viewport(w, h)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -154,10 +161,17 @@ def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str, mapping: 
     return img
 
 
-@lru_cache(maxsize=96)
 def overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str,
             mapping: tuple | None = None) -> tuple[QImage, QPoint]:
-    """A receptor group drawn on a transparent image at its place in a w x h frame (cached)."""
+    """A receptor group drawn on a transparent image at its place in a w x h frame (cached: the
+    whole picture's many states, and a few for a camera, which moves on)."""
+    if mapping is None:
+        return _overlay_whole(family, part, values, w, h, pal_name)
+    return _overlay_framed(family, part, values, w, h, pal_name, mapping)
+
+
+def _draw_overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str,
+                  mapping: tuple | None = None) -> tuple[QImage, QPoint]:
     scene = SCENES[family]
     s, ox, oy = mapping or viewport(w, h)
     x0, y0, x1, y1 = scene.OVERLAY_BOX[part]
@@ -171,6 +185,10 @@ def overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str
     scene.draw_overlay(p, palette(pal_name), part, values)
     p.end()
     return img, QPoint(left, top)
+
+
+_overlay_whole = lru_cache(maxsize=96)(_draw_overlay)
+_overlay_framed = lru_cache(maxsize=8)(_draw_overlay)
 
 
 # -------------------------------------------------------------------------- particles ----

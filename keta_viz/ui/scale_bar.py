@@ -1,5 +1,6 @@
-"""The window's scale controls: Brain / Circuit / Synapse buttons and "Follow the story" on the
-toolbar, zoom in and out by wheel, pinch and the +/− keys, and a scale step key for the clicker.
+"""The window's scale controls: Brain / Circuit / Synapse buttons on the toolbar, "Follow the
+story" beside the playback buttons (and in the View menu), zoom in and out by wheel, pinch and
+the +/− keys, and scale step keys (the clicker's while presenting).
 
 A manual zoom stops following the story.  A button or key glides to its scale (a cut with reduced
 motion); the wheel and pinch move it directly, as the hand does.
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QVariantAnimation
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from ..model.tour import BRAIN, SCALES, SYNAPSE
 
@@ -51,7 +52,14 @@ class ScaleBar(QObject):
         self.follow_action = window.new_action("follow_story", None)
         self.follow_action.setCheckable(True)
         self.follow_action.toggled.connect(self.follow)
-        self._on_toolbar(toolbar, self.follow_action, "follow_story")
+        window.wording.text(self.follow_action.setToolTip, "window", "follow_story_tip")
+        self.follow_button = QToolButton()  # beside the playback buttons: it is about the story's tour
+        self.follow_button.setDefaultAction(self.follow_action)
+        self.follow_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.follow_button.setMinimumHeight(34)
+        window.wording.text(self.follow_button.setAccessibleName, "window", "follow_story")
+        row = window.transport.layout()
+        row.insertWidget(row.indexOf(window.transport.speed_box) + 1, self.follow_button)
         zoom = [window.new_action(key, keys, lambda _c=False, d=d: self.glide_to(s.scale + d, KEY_GLIDE_MS))
                 for key, keys, d in zip(("zoom_in", "zoom_out"), ZOOM_KEYS, (WHEEL_STEP, -WHEEL_STEP))]
         for keys, step in zip(STEP_KEYS, (1, -1)):
@@ -69,9 +77,10 @@ class ScaleBar(QObject):
         self.show_state()
 
     def _on_toolbar(self, toolbar: QToolBar, action: QAction, key: str) -> None:
-        """Add an action's button to the toolbar with its tooltip and accessible name (re-worded
-        with the language)."""
-        toolbar.addAction(action)
+        """Put an action's button on the toolbar, after the scenario choice and before the toggles
+        (a narrow window folds the toggles, in the menus too, away first), with its tooltip and
+        accessible name (re-worded with the language)."""
+        toolbar.insertAction(self.window.vocab_action, action)
         wording = self.window.wording
         wording.text(action.setToolTip, "window", f"{key}_tip")
         wording.text(toolbar.widgetForAction(action).setAccessibleName, "window", key)

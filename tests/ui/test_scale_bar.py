@@ -80,7 +80,7 @@ def test_scale_buttons_glide_to_their_scale_and_are_named(window, qtbot):
     for lang in ("en", "es"):
         s.set_language(lang)
         buttons = [toolbar.widgetForAction(a) for a in window.scale_bar.scale_actions.values()]
-        follow = toolbar.widgetForAction(window.scale_bar.follow_action)
+        follow = window.scale_bar.follow_button
         names[lang] = [b.accessibleName() for b in (*buttons, follow)]
         assert all(names[lang]) and all(b.toolTip() for b in (*buttons, follow))
         assert all(b.isVisible() for b in (*buttons, follow))
