@@ -130,6 +130,23 @@ def add_style_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
+def add_scale_option(p: argparse.ArgumentParser, default_help: str) -> None:
+    """--scale brain|circuit|synapse: shared by render and export."""
+    p.add_argument("--scale", help=f"brain, circuit or synapse ({default_help})")
+
+
+def chosen_scale(args: argparse.Namespace) -> float | None:
+    """--scale as a number (BRAIN 0, CIRCUIT 1, SYNAPSE 2), or None when not given."""
+    from .model.tour import SCALES
+
+    if args.scale is None:
+        return None
+    scale = SCALES.get(args.scale.lower())
+    if scale is None:
+        raise CliError(f"--scale {args.scale}: use one of {', '.join(SCALES)}")
+    return scale
+
+
 def check_style_options(args: argparse.Namespace) -> None:
     """--phase must be a finite number of seconds."""
     if not (math.isfinite(args.phase) and abs(args.phase) <= 1e6):
@@ -142,8 +159,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .scene.render import compare_image, ensure_gui_app, parse_size, scene_image
     from .scene.synapse import Style
 
+    from .model.tour import SYNAPSE
+
     check_style_options(args)
     lang = chosen_language(args)
+    scale = chosen_scale(args)
+    scale = SYNAPSE if scale is None else scale
     tl = _timeline(args.scenario)
     other = _timeline(args.compare) if args.compare else None
     t = time_in_span(args.at, max(tl.end, other.end) if other else tl.end)
@@ -153,8 +174,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     target = check_target(args.out, args.force)
     ensure_gui_app()
     style = Style(args.palette, args.labels, lang)
-    img = (compare_image(tl, other, t, width, height, style, args.phase, args.seed) if other
-           else scene_image(tl, t, width, height, style, args.phase, args.seed))
+    img = (compare_image(tl, other, t, width, height, style, args.phase, args.seed, scale) if other
+           else scene_image(tl, t, width, height, style, args.phase, args.seed, scale))
     save_png(img, target)
     print(f"wrote {one_line(target)} ({width}x{height}, t = {t:g} h)")
     return 0
@@ -191,6 +212,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     check_style_options(args)
     lang = chosen_language(args)
+    scale = chosen_scale(args)
     timelines = [_timeline(args.scenario)] + ([_timeline(args.compare)] if args.compare else [])
     span = max(tl.end for tl in timelines)
     req = ExportRequest(
@@ -199,7 +221,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         t_from=time_in_span(args.t_from, span, "--from"),
         t_to=time_in_span(args.t_to, span, "--to") if args.t_to else None,
         size=parse_size(args.size) if args.size else None, fps=args.fps,
-        style=Style(args.palette, args.labels, lang), captions=args.captions, force=args.force, seed=args.seed)
+        style=Style(args.palette, args.labels, lang), captions=args.captions, force=args.force, seed=args.seed,
+        scale=scale)
     ensure_gui_app()
     try:
         out = run_export(req, terminal_progress() if req.kind in ("mp4", "gif") else (lambda d, t: True))
@@ -272,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1920x1080")
     p.add_argument("--out", required=True, help="FILE.png")
     p.add_argument("--compare", metavar="SCENARIO", help="a second scenario beside the first")
+    add_scale_option(p, "default synapse")
     add_style_options(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_render)
@@ -287,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", help="WIDTHxHEIGHT (default 1920x1080; GIF 800x450)")
     p.add_argument("--fps", type=int, help="frames per second (default 30; GIF 12)")
     p.add_argument("--captions", action="store_true", help="burn the stage captions into the frames")
+    add_scale_option(p, "default: synapse in a PNG or handout; a video follows the story from the brain "
+                        "into the synapse and back out")
     add_style_options(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_export)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
 from ..model import Timeline
+from ..model.tour import SYNAPSE
 from ..safe_write import WriteError, check_target, temp_path_for
 from ..scene.synapse import Style
 from .checks import check_gif, check_mp4, check_pdf, check_png
@@ -39,6 +40,7 @@ class ExportRequest:
     force: bool = False
     seed: int = 0
     drawing: QImage | None = None  # the clinician's pen strokes (GUI), for the handout
+    scale: float | None = None  # brain 0 ... synapse 2; None: synapse in a still, the story tour in a video
 
     @property
     def kind(self) -> str:
@@ -78,7 +80,9 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
     validate(req)
     target = check_target(req.out, req.force)
     w, h = req.size or DEFAULT_SIZE[req.kind]
-    spec = FrameSpec(tuple(req.timelines), w, h, req.style, req.captions, req.seed)
+    still = SYNAPSE if req.scale is None else req.scale
+    spec = FrameSpec(tuple(req.timelines), w, h, req.style, req.captions, req.seed,
+                     req.scale if req.kind in ("mp4", "gif") else still)
     if req.kind == "png":
         save_png(render_export_frame(spec, req.t_at, 0.0), target)
         progress(1, 1)
@@ -87,7 +91,7 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
 
         with temp_path_for(target, lambda tmp: check_pdf(tmp, target)) as tmp:
             try:
-                write_handout(tmp, req.timelines[0], drawing=req.drawing, lang=req.style.lang)
+                write_handout(tmp, req.timelines[0], drawing=req.drawing, lang=req.style.lang, scale=still)
             except WriteError as exc:
                 raise WriteError(f"{target}: {exc}") from None
         progress(1, 1)

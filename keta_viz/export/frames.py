@@ -13,6 +13,7 @@ from ..content import load_content
 from ..content.captions import compare_caption, video_caption
 from ..model import StoryAxis, Timeline
 from ..model.story_axis import STORY_SECONDS_AT_1X
+from ..model.tour import SYNAPSE, tour_scale
 from ..scene.palette import palette
 from ..scene.render import compare_image, scene_image
 from ..scene.synapse import Style, scene_font
@@ -31,6 +32,7 @@ class FrameSpec:
     style: Style
     captions: bool = False
     seed: int = 0
+    scale: float | None = SYNAPSE  # brain 0 ... synapse 2; None follows the story tour (tour_scale)
 
     @property
     def axis(self) -> StoryAxis:
@@ -50,10 +52,12 @@ def render_export_frame(spec: FrameSpec, t_hours: float, phase: float, notice: b
     """One exported frame at model time t and animation phase; `notice` adds the disclaimer."""
     band = round(spec.height * 0.16) if spec.captions else 0
     h = spec.height - band
+    scale = tour_scale(spec.timelines[0], t_hours) if spec.scale is None else spec.scale
     if len(spec.timelines) == 2:
-        img = compare_image(spec.timelines[0], spec.timelines[1], t_hours, spec.width, h, spec.style, phase, spec.seed)
+        img = compare_image(spec.timelines[0], spec.timelines[1], t_hours, spec.width, h, spec.style, phase, spec.seed,
+                            scale)
     else:
-        img = scene_image(spec.timelines[0], t_hours, spec.width, h, spec.style, phase, spec.seed)
+        img = scene_image(spec.timelines[0], t_hours, spec.width, h, spec.style, phase, spec.seed, scale)
     if band:
         img = _with_caption(img, spec, t_hours, band)
     if notice:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from ..content import Content, load_content
 from ..model import StoryAxis, Timeline
+from ..model.tour import SYNAPSE
 from ..safe_write import WriteError
 from ..scene.palette import PAPER
 from ..scene.render import scene_image
@@ -123,8 +124,8 @@ class _Page:
 
 
 def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang: str = "en",
-                  page_size: QPageSize.PageSizeId | None = None) -> int:
-    """Write the handout to path; returns the number of pages."""
+                  page_size: QPageSize.PageSizeId | None = None, scale: float = SYNAPSE) -> int:
+    """Write the handout to path (its key frames at `scale`); returns the number of pages."""
     content = load_content(lang)
     h = content.ui["handout"]
     family = tl.scenario.family
@@ -142,7 +143,7 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
     pg.text(schedule_text(content, tl), 9.5, colour=SOFT)
     pg.text(content.ui["about"]["disclaimer"], 9.5, bold=True)
     pg.y += 2 * pg.mm
-    _key_frames(pg, tl, content, lang)
+    _key_frames(pg, tl, content, lang, scale)
     _timeline_strip(pg, tl, content)
     pg.text(h["not_a_forecast"] + _cites(content, h["not_a_forecast_sources"]), 8.5)
     pg.y += 3 * pg.mm
@@ -175,7 +176,7 @@ def _heading(pg: _Page, text: str, keep: float = 0.0) -> None:
     pg.text(text, 13, bold=True, keep=max(keep, 12 * pg.mm))
 
 
-def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
+def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str, scale: float) -> None:
     """Key frames in three columns, each with its stage title, time ('in animals' marked) and plain text."""
     p, mm = pg.p, pg.mm
     cols = 3
@@ -188,7 +189,8 @@ def _key_frames(pg: _Page, tl: Timeline, content: Content, lang: str) -> None:
         if i % cols == 0 and i:
             top += row_h + 3 * mm
             row_h = 0.0
-        p.drawImage(QRectF(x, top, col_w, img_h), scene_image(tl, t, 960, 540, Style("projector", "none", lang)))
+        p.drawImage(QRectF(x, top, col_w, img_h), scene_image(tl, t, 960, 540, Style("projector", "none", lang),
+                                                              scale=scale))
         st = content.stage(tl.scenario.drug, stage.id)
         when = content.time_in_words(t, tl.scenario.drug)
         if st.in_animals:

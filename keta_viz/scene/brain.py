@@ -12,132 +12,186 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QRadialGradient, QTransform
 
 from ..content import load_content
 from ..model.constants import GLUTAMATE_BASE
 from .palette import Palette, palette
+from .neurite import centreline
 from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, fill_background, glow,
                       smooth_path)
 from .shapes import NO_PEN, mix, spine_health
 from .synapse import Style
 
-PFC_C = (395.0, 330.0)
-HIPPO_C = (850.0, 545.0)
-RAPHE_C = (905.0, 640.0)
+PFC_C = (420.0, 300.0)
+HIPPO_C = (860.0, 570.0)
+RAPHE_C = (912.0, 694.0)
 # The 16:9 box each family's circuit grows out of: in medial PFC (ketamine), at the raphe (ssri).
-SPOT = {"ketamine": (352.0, 300.0, 112.0, 63.0), "ssri": (868.0, 608.0, 80.0, 45.0)}
+SPOT = {"ketamine": (364.0, 268.0, 112.0, 63.0), "ssri": (872.0, 671.5, 80.0, 45.0)}
 
-CEREBRUM = [(262, 420), (268, 330), (310, 240), (385, 170), (490, 120), (620, 92), (760, 84), (900, 96),
-            (1030, 132), (1145, 192), (1240, 275), (1300, 370), (1318, 450), (1296, 520), (1236, 562),
-            (1140, 580), (1020, 600), (900, 622), (770, 628), (660, 610), (600, 578), (590, 540),
-            (560, 520), (470, 522), (380, 512), (305, 480)]
-CEREBELLUM = [(980, 640), (1040, 600), (1140, 588), (1236, 604), (1290, 650), (1280, 712), (1210, 752),
-              (1110, 762), (1025, 735), (985, 690)]
-BRAINSTEM = [(842, 585), (905, 575), (962, 600), (982, 660), (968, 735), (950, 800), (944, 870),
-             (892, 872), (888, 800), (862, 735), (836, 672)]
-# Sulci (open curves): the lateral and central sulci first, then the smaller furrows.
+CEREBRUM = [(290, 396), (300, 318), (334, 240), (392, 176), (470, 128), (566, 98), (672, 84), (784, 82),
+            (896, 94), (1002, 122), (1098, 166), (1182, 226), (1248, 300), (1290, 380), (1306, 452),
+            (1292, 512), (1250, 552), (1170, 574), (1066, 596), (960, 618), (856, 636), (760, 642), (680, 628),
+            (622, 602), (588, 566), (578, 530), (582, 500), (560, 478), (500, 468), (420, 458), (352, 442),
+            (312, 426)]
+CEREBELLUM = [(990, 640), (1030, 585), (1120, 560), (1220, 565), (1285, 600), (1300, 650), (1262, 705),
+              (1180, 735), (1080, 730), (1010, 695)]
+BRAINSTEM = [(862, 600), (965, 596), (978, 650), (970, 720), (952, 780), (946, 860), (944, 912), (896, 912),
+             (894, 840), (878, 780), (850, 720), (842, 660)]
+PFC_EDGE = [(574, 86), (592, 200), (560, 330), (546, 420), (540, 472)]  # its border with the motor areas
+# Furrows (open curves, width, waviness): the lateral and central sulci first, then smaller ones.
 SULCI = [
-    ([(596, 548), (680, 512), (780, 470), (880, 438), (975, 420), (1040, 400)], 4.5),  # lateral
-    ([(790, 90), (770, 160), (790, 215), (752, 290), (770, 350), (730, 428)], 4.0),  # central
-    ([(690, 100), (672, 170), (690, 232), (650, 310), (664, 372), (628, 450)], 3.0),  # precentral
-    ([(880, 104), (862, 178), (880, 240), (846, 320), (858, 392)], 3.0),  # postcentral
-    ([(330, 300), (420, 262), (520, 250), (612, 218)], 2.6),  # superior frontal
-    ([(318, 390), (410, 372), (500, 390), (600, 360), (640, 330)], 2.6),  # inferior frontal
-    ([(410, 470), (470, 452), (540, 470)], 2.0),
-    ([(890, 290), (980, 262), (1060, 290), (1150, 262), (1230, 300)], 2.6),  # intraparietal
-    ([(1160, 330), (1210, 380), (1270, 400)], 2.2),
-    ([(1100, 460), (1180, 470), (1260, 500)], 2.2),
-    ([(660, 570), (760, 540), (860, 520), (960, 500), (1060, 490)], 2.6),  # superior temporal
-    ([(720, 605), (820, 588), (930, 580), (1030, 560)], 2.0),  # inferior temporal
-    ([(1000, 150), (980, 210), (1010, 240)], 2.0),
-    ([(540, 120), (560, 160), (540, 200)], 2.0),
+    ([(590, 494), (700, 476), (810, 454), (900, 434), (972, 416), (1010, 384)], 6.0, 0.0),  # lateral
+    ([(806, 84), (790, 170), (770, 260), (742, 350), (716, 440)], 5.0, 7.0),  # central
+    ([(706, 90), (690, 170), (668, 260), (640, 350), (622, 440)], 4.0, 6.0),  # precentral
+    ([(902, 98), (886, 180), (864, 270), (840, 350), (822, 418)], 4.0, 6.0),  # postcentral
+    ([(684, 170), (600, 180), (510, 190), (420, 222), (350, 262)], 3.6, 7.0),  # superior frontal
+    ([(654, 300), (570, 316), (480, 334), (390, 360), (318, 392)], 3.6, 7.0),  # inferior frontal
+    ([(884, 210), (980, 226), (1070, 262), (1160, 310), (1236, 366)], 3.6, 7.0),  # intraparietal
+    ([(1024, 136), (1010, 186), (1030, 226)], 2.8, 3.0),
+    ([(1140, 360), (1190, 410), (1250, 430), (1290, 440)], 2.8, 4.0),  # lateral occipital
+    ([(1092, 450), (1150, 478), (1220, 500)], 2.6, 3.0),
+    ([(668, 568), (770, 538), (870, 512), (968, 484), (1050, 446), (1100, 400)], 3.6, 6.0),  # superior temporal
+    ([(720, 612), (820, 590), (930, 574), (1040, 548), (1130, 520)], 3.0, 6.0),  # inferior temporal
+    ([(520, 112), (540, 150), (522, 180)], 2.6, 2.0),
+    ([(330, 330), (380, 300), (420, 290)], 2.4, 2.0),
+    ([(400, 450), (470, 438), (530, 450)], 2.6, 3.0),
+    ([(980, 320), (1010, 360), (1000, 400)], 2.6, 3.0),
 ]
-FOLIA = [[(1000 + 14 * k, 620 + 6 * k), (1100, 600 + 22 * k), (1200, 608 + 22 * k), (1262 - 6 * k, 640 + 20 * k)]
-         for k in range(1, 6)]
-HIPPOCAMPUS = [(760, 575), (790, 548), (840, 532), (900, 520), (950, 504), (985, 478), (1000, 458),
-               (1012, 470), (1000, 500), (960, 532), (905, 552), (850, 566), (800, 584), (770, 590)]
+HIPPOCAMPUS = [(684, 592), (704, 570), (760, 560), (830, 552), (900, 540), (960, 520), (1000, 496), (1018, 470),
+               (1034, 478), (1022, 512), (982, 548), (912, 572), (842, 584), (772, 598), (712, 608)]
 # The PFC's small web of connections: nodes, and each link with the spine health it needs.
-WEB_NODES = [(300, 300), (340, 250), (400, 215), (460, 240), (430, 300), (360, 340), (310, 390),
-             (380, 400), (450, 360), (500, 310), (520, 420), (440, 450)]
+WEB_NODES = [(330, 300), (372, 238), (440, 196), (506, 226), (470, 288), (396, 330), (344, 392),
+             (416, 402), (486, 360), (534, 300), (520, 444), (452, 462)]
 WEB_LINKS = [((0, 1), 0.0), ((1, 2), 0.1), ((2, 3), 0.0), ((3, 4), 0.3), ((4, 5), 0.05), ((5, 6), 0.5),
              ((6, 7), 0.2), ((7, 8), 0.6), ((8, 9), 0.15), ((9, 3), 0.7), ((4, 8), 0.4), ((7, 11), 0.8),
              ((11, 10), 0.25), ((10, 8), 0.9), ((0, 5), 0.55), ((1, 4), 0.85), ((5, 7), 0.35), ((2, 9), 0.95)]
-# Serotonin pathways from the raphe: to the prefrontal cortex, the cortex above, the hippocampus.
+# Serotonin pathways from the raphe: to the prefrontal cortex, the cortex above and behind, the hippocampus.
 PATHWAYS = [
-    [RAPHE_C, (860, 560), (760, 470), (600, 400), (470, 340), (400, 320)],
-    [RAPHE_C, (880, 540), (850, 380), (820, 240), (780, 140)],
-    [RAPHE_C, (930, 580), (1050, 430), (1150, 300), (1220, 250)],
-    [RAPHE_C, (880, 600), (850, 575), (860, 552)],
+    [RAPHE_C, (890, 620), (780, 530), (640, 440), (500, 360), (420, 318)],
+    [RAPHE_C, (900, 600), (870, 430), (780, 262), (660, 170)],
+    [RAPHE_C, (930, 610), (1040, 430), (1140, 310), (1220, 262)],
+    [RAPHE_C, (900, 650), (870, 620), (840, 590)],
 ]
 
 
-def brain_path() -> QPainterPath:
-    """Cerebrum, cerebellum and brainstem as one fused silhouette."""
-    out = smooth_path(BRAINSTEM)
-    out.addPath(smooth_path(CEREBELLUM))
-    out.addPath(smooth_path(CEREBRUM))
-    out.setFillRule(Qt.FillRule.WindingFill)
-    return out
+def furrow(points, waviness: float, seed: int) -> QPainterPath:
+    """A sulcus: a smooth curve through points, gently wavy like a real furrow."""
+    line = centreline(points, 48)
+    if waviness:
+        d = np.gradient(line, axis=0)
+        n = np.column_stack([-d[:, 1], d[:, 0]]) / np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
+        t = np.linspace(0, 1, len(line))
+        waves = 1.0 + len(points) * 0.45
+        line = line + n * (0.6 * waviness * np.sin(2 * np.pi * waves * t + seed) * np.sin(np.pi * t))[:, None]
+    path = QPainterPath(QPointF(*line[0]))
+    for x, y in line[1:]:
+        path.lineTo(x, y)
+    return path
 
 
-def draw_static(p: QPainter, pal: Palette, family: str) -> None:
-    """The brain itself: lobes shaded, furrows, the hippocampus seen through, the spot box."""
-    edge = QPen(pal.membrane, 4.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-    dim = mix(pal.cytoplasm, pal.background_bottom, 0.25)
-    for outline, fill in ((BRAINSTEM, dim), (CEREBELLUM, dim), (CEREBRUM, pal.cytoplasm)):
+@lru_cache(maxsize=2)
+def pfc_region() -> QPainterPath:
+    """The prefrontal cortex: the cerebrum in front of PFC_EDGE."""
+    front = QPainterPath(QPointF(0, 0))
+    for x, y in PFC_EDGE:
+        front.lineTo(x, y)
+    front.lineTo(0, 900)
+    front.closeSubpath()
+    return smooth_path(CEREBRUM).intersected(front)
+
+
+def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> None:
+    """The brain itself: shaded lobes, furrows, the hippocampus seen through, the PFC's border;
+    lines `thin` times as wide (a zoom keeps them from swelling)."""
+    edge = QPen(pal.membrane, 3.5 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    groove, ridge = pal.cytoplasm.darker(145), pal.cytoplasm.lighter(118)
+    p.setPen(NO_PEN)
+    p.setBrush(alpha(pal.background_bottom.darker(130), 0.55))
+    for outline in (BRAINSTEM, CEREBELLUM, CEREBRUM):
+        p.drawPath(smooth_path(outline).translated(10, 14))
+    for outline, fill in ((BRAINSTEM, pal.cytoplasm.darker(112)), (CEREBELLUM, pal.cytoplasm.darker(106)),
+                          (CEREBRUM, pal.cytoplasm)):
         path = smooth_path(outline)
         rect = path.boundingRect()
-        g = QRadialGradient(rect.center() - QPointF(rect.width() * 0.18, rect.height() * 0.25),
-                            max(rect.width(), rect.height()) * 0.75)
-        g.setColorAt(0.0, mix(fill, pal.membrane, 0.16))
-        g.setColorAt(1.0, fill)
+        g = QRadialGradient(rect.center() - QPointF(rect.width() * 0.2, rect.height() * 0.3),
+                            max(rect.width(), rect.height()) * 0.8)
+        g.setColorAt(0.0, fill.lighter(122))
+        g.setColorAt(1.0, fill.darker(112))
         p.setPen(edge)
         p.setBrush(QBrush(g))
         p.drawPath(path)
-    furrow = mix(pal.cytoplasm, pal.membrane, 0.42)
-    for points, width in SULCI:
-        p.setPen(QPen(furrow, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        if outline is CEREBELLUM:
+            draw_folia(p, path, groove, thin)
+    for k, (points, width, waviness) in enumerate(SULCI):
+        path = furrow(points, waviness, k)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(smooth_path(points, closed=False))
-    p.setPen(QPen(mix(dim, pal.membrane, 0.35), 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    for points in FOLIA:
-        p.drawPath(smooth_path(points, closed=False))
+        p.setPen(QPen(ridge, width * 0.45 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.drawPath(path.translated(1.5 * thin, 2.5 * thin))
+        p.setPen(QPen(groove, width * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.drawPath(path)
+    dotted = QPen(alpha(pal.ink, 0.55), 2.2 * thin, Qt.PenStyle.DotLine, Qt.PenCapStyle.RoundCap)
+    p.setPen(dotted)
+    p.drawPath(smooth_path(PFC_EDGE, closed=False))
     # the hippocampus lies deep in the temporal lobe: drawn as seen through it
-    hippo = smooth_path(HIPPOCAMPUS)
-    p.setPen(QPen(alpha(pal.membrane, 0.8), 2.4, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
-    p.setBrush(alpha(pal.background_bottom, 0.35))
-    p.drawPath(hippo)
+    p.setPen(QPen(alpha(pal.ink, 0.7), 2.2 * thin, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+    p.setBrush(alpha(pal.background_bottom, 0.3))
+    p.drawPath(smooth_path(HIPPOCAMPUS))
     if family == "ssri":
-        p.setPen(QPen(alpha(pal.serotonin, 0.45), 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setPen(QPen(alpha(pal.serotonin, 0.5), 3.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for points in PATHWAYS:
-            p.drawPath(smooth_path(points, closed=False))
+        for path in _pathway_paths():
+            p.drawPath(path)
 
 
-def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float) -> None:
-    """What the state lights: region glows, the PFC's web, serotonin travelling (canvas coords)."""
+def draw_folia(p: QPainter, outline: QPainterPath, colour, thin: float) -> None:
+    """The cerebellum's fine folds: near-parallel curves, inside its outline."""
+    p.save()
+    p.setClipPath(outline, Qt.ClipOperation.IntersectClip)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(colour, 2.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    for k in range(9):
+        y = 584 + 17 * k
+        p.drawPath(smooth_path([(975, y + 22 - 1.5 * k), (1060, y + 8 + k), (1150, y + 6 + 1.6 * k),
+                                (1240, y - 2 + k), (1320, y - 22)], closed=False))
+    p.restore()
+
+
+def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detail: float = 1.0) -> None:
+    """What the state lights: region glows, the PFC's web, serotonin travelling (canvas coords);
+    the small things (web, raphe cells, serotonin) at opacity `detail`, as a zoom leaves them."""
     health = spine_health(state.spine_density)
     if family == "ketamine":
         surge = float(np.clip((state.glutamate - GLUTAMATE_BASE) / (1 - GLUTAMATE_BASE), 0, 1))
         activity = max(surge, float(np.clip(state.receptor_activity, 0, 1)))
-        glow(p, pal.glutamate, PFC_C, 190, 150, 0.25 + 0.75 * activity)
-        glow(p, pal.ampa, HIPPO_C, 150, 70, 0.2 + 0.5 * health)
+        light_region(p, pfc_region(), pal.glutamate, PFC_C, 0.2 + 0.8 * activity)
+        light_region(p, smooth_path(HIPPOCAMPUS), pal.ampa, HIPPO_C, 0.25 + 0.75 * health)
+        p.setOpacity(detail)
         draw_web(p, pal, health, activity)
-    else:
-        rise = float(np.clip(state.serotonin_rise, 0, 1))
-        glow(p, pal.serotonin, PFC_C, 170, 140, 0.2 + 0.6 * rise)
-        glow(p, pal.serotonin, HIPPO_C, 150, 70, 0.2 + 0.6 * rise)
-        glow(p, pal.ampa, HIPPO_C, 110, 50, 0.6 * health)
-        firing = float(np.clip(state.raphe_firing, 0, 1))
-        glow(p, pal.brake, RAPHE_C, 60, 50, 0.8 * float(np.clip(state.autoreceptor_brake, 0, 1)))
-        glow(p, pal.serotonin, RAPHE_C, 44, 36, 0.3 + 0.7 * firing)
-        p.setPen(NO_PEN)
-        for k, (dx, dy) in enumerate(((-10, -24), (6, -8), (-6, 10), (8, 26))):
-            p.setBrush(mix(pal.cytoplasm, pal.serotonin, 0.5 + 0.5 * firing))
-            p.drawEllipse(QPointF(RAPHE_C[0] + dx, RAPHE_C[1] + dy), 7, 7)
-        draw_serotonin_flow(p, pal, firing, phase)
+        return
+    rise = float(np.clip(state.serotonin_rise, 0, 1))
+    light_region(p, pfc_region(), pal.serotonin, PFC_C, 0.2 + 0.8 * rise)
+    light_region(p, smooth_path(HIPPOCAMPUS), pal.serotonin, HIPPO_C, 0.25 + 0.75 * rise)
+    firing = float(np.clip(state.raphe_firing, 0, 1))
+    glow(p, pal.brake, RAPHE_C, 70, 60, 0.8 * float(np.clip(state.autoreceptor_brake, 0, 1)))
+    glow(p, pal.serotonin, RAPHE_C, 44, 40, 0.3 + 0.7 * firing)
+    p.setOpacity(detail)
+    p.setPen(QPen(pal.membrane, 1.2))
+    p.setBrush(mix(pal.cytoplasm, pal.serotonin, 0.45 + 0.55 * firing))
+    for dy in (-16, -5, 6, 17):
+        p.drawEllipse(QPointF(RAPHE_C[0] + (dy % 3) - 1, RAPHE_C[1] + dy), 4.5, 4.5)
+    draw_serotonin_flow(p, pal, firing, phase)
+
+
+def light_region(p: QPainter, region: QPainterPath, colour, centre, strength: float) -> None:
+    """A region tinted and glowing inside its outline (strength 0-1)."""
+    p.save()
+    p.setClipPath(region, Qt.ClipOperation.IntersectClip)
+    rect = region.boundingRect()
+    p.fillRect(rect, alpha(colour, 0.06 + 0.22 * strength))
+    glow(p, colour, centre, rect.width() * 0.55, rect.height() * 0.55, strength)
+    p.restore()
 
 
 def draw_web(p: QPainter, pal: Palette, health: float, activity: float) -> None:
@@ -146,12 +200,12 @@ def draw_web(p: QPainter, pal: Palette, health: float, activity: float) -> None:
         grown = float(np.clip((health - need) / 0.1 + (need == 0.0), 0, 1))
         if grown <= 0:
             continue
-        p.setPen(QPen(alpha(pal.ampa, 0.9 * grown), 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setPen(QPen(alpha(pal.ampa, 0.85 * grown), 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawLine(QPointF(*WEB_NODES[a]), QPointF(*WEB_NODES[b]))
-    p.setPen(QPen(pal.membrane, 1.5))
-    p.setBrush(mix(pal.cytoplasm, pal.glutamate, 0.4 + 0.6 * activity))
+    p.setPen(QPen(pal.membrane, 1.2))
+    p.setBrush(mix(pal.cytoplasm, pal.glutamate, 0.35 + 0.65 * activity))
     for x, y in WEB_NODES:
-        p.drawEllipse(QPointF(x, y), 6.5, 6.5)
+        p.drawEllipse(QPointF(x, y), 5.0, 5.0)
 
 
 @lru_cache(maxsize=4)
@@ -175,11 +229,12 @@ def draw_serotonin_flow(p: QPainter, pal: Palette, firing: float, phase: float) 
 
 def labels(family: str, state) -> list[tuple]:
     """(label id, anchor, box top-left) of the brain's labels at this state."""
-    out = [("pfc", PFC_C, (150.0, 110.0)), ("hippocampus", (930.0, 500.0), (1180.0, 780.0))]
+    out = [("pfc", (380.0, 200.0), (130.0, 70.0)), ("hippocampus", (730.0, 592.0), (470.0, 730.0))]
     if family == "ssri":
-        out += [("raphe", (915.0, 660.0), (1000.0, 820.0)), ("serotonin_paths", (1160.0, 292.0), (1250.0, 170.0))]
+        out += [("raphe", (RAPHE_C[0] + 6, RAPHE_C[1] + 20), (1010.0, 850.0)),
+                ("serotonin_paths", (1140.0, 300.0), (1250.0, 150.0))]
     elif spine_health(state.spine_density) > 0.3:
-        out.append(("reconnecting", WEB_NODES[10], (250.0, 620.0)))
+        out.append(("reconnecting", WEB_NODES[6], (90.0, 540.0)))
     return out
 
 
@@ -199,8 +254,8 @@ def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
 def paint(p: QPainter, family: str, state, phase: float, width: int, height: int, style: Style,
           zoom: QTransform | None = None, words: float = 1.0) -> None:
     """The brain into a painter over a width x height device: from the cache when whole
-    (`zoom` None), else drawn through `zoom` (canvas to canvas); words (labels, note) at
-    opacity `words`."""
+    (`zoom` None), else drawn through `zoom` (canvas to canvas, background included); words
+    (labels, note, the spot box) at opacity `words`."""
     pal = palette(style.palette)
     view = canvas_transform(width, height)
     p.save()
@@ -208,12 +263,13 @@ def paint(p: QPainter, family: str, state, phase: float, width: int, height: int
     if zoom is None:
         p.drawImage(0, 0, static_image(family, width, height, pal.name))
     else:
+        p.setTransform(view.inverted()[0] * zoom * view)  # the background zooms with the picture
         fill_background(p, pal, width, height)
         view = zoom * view
         p.setTransform(view)
-        draw_static(p, pal, family)
+        draw_static(p, pal, family, zoom.m11() ** -0.6)
     p.setTransform(view)
-    draw_live(p, pal, family, state, phase)
+    draw_live(p, pal, family, state, phase, words)
     draw_spot(p, pal, SPOT[family], words)
     p.restore()
     draw_labels(p, pal, labels(family, state), style, width, height, view, words)

@@ -20,7 +20,8 @@ from ..model.constants import GLUTAMATE_BASE
 from .palette import Palette, palette
 from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, fill_background, glow,
                       impulses, smooth_path)
-from .shapes import NO_PEN, draw_outlined, mix, spine_health, tapered
+from .neurite import pyramid_soma, round_soma, tree, tube
+from .shapes import NO_PEN, draw_outlined, mix, spine_health
 from .synapse import Style
 
 # The 16:9 box the synapse grows out of; the synapse canvas shrunk into it puts its terminal
@@ -31,75 +32,78 @@ BOUTON = (SPOT[0] + 660 * _K, SPOT[1] + 285 * _K)
 DENDRITE_Y = SPOT[1] + 740 * _K
 SPINE_TOP = SPOT[1] + 505 * _K
 
-PYRAMID_C = (700.0, 450.0)  # ketamine: the pyramidal neuron (the sender)
-BOUNCER_C = (330.0, 520.0)
-BOUNCER_R = 44.0
-RAPHE_C = (300.0, 640.0)  # ssri: the serotonin neuron
-RAPHE_R = 50.0
-TARGET_C = (1330.0, 430.0)
-NMDA_ANGLES = (-60.0, -20.0, 20.0, 60.0, 150.0, 200.0)
-BRAKE_ANGLES = (-120.0, -70.0, 200.0, 250.0)
-BASKET = ((660.0, 470.0), (690.0, 500.0), (735.0, 492.0), (668.0, 432.0))  # bouncer boutons on the soma
+PYRAMID_C, PYRAMID_S, PYRAMID_TOP = (700.0, 470.0), 80.0, 120.0  # ketamine: the sender
+RECEIVER_C = (1420.0, 450.0)
+BOUNCER_C, BOUNCER_R = (320.0, 500.0), 40.0
+RAPHE_C, RAPHE_R = (330.0, 560.0), 52.0  # ssri: the serotonin neuron and its target
+TARGET_C = (1330.0, 420.0)
+NMDA_ANGLES = (-70.0, -30.0, 10.0, 50.0, 160.0, 200.0)
+BRAKE_ANGLES = (-125.0, -75.0, -25.0, 190.0, 235.0)
+BASKET = ((650.0, 486.0), (664.0, 522.0), (708.0, 528.0), (670.0, 440.0))  # bouncer boutons on the soma
 
-SENDER_AXON = [(700, 505), (704, 560), (740, 606), (860, 616), (1000, 600), (BOUTON[0] - 8, BOUTON[1] - 60),
+SENDER_AXON = [(700, 512), (702, 560), (742, 608), (900, 618), (1030, 600), (BOUTON[0] - 4, BOUTON[1] - 56),
                (BOUTON[0], BOUTON[1] - 8)]
-SEROTONIN_AXON = [(340, 600), (470, 520), (650, 500), (820, 540), (960, 560), (BOUTON[0] - 10, BOUTON[1] - 70),
-                  (BOUTON[0], BOUTON[1] - 8)]
+SENDER_ONWARD = [(702, 560), (690, 700), (706, 910)]  # the main axon leaves for other regions
+BASKET_AXON = [(BOUNCER_C[0] + 36, BOUNCER_C[1] - 14), (450, 440), (560, 420), (630, 445), BASKET[0]]
+SEROTONIN_AXON = [(RAPHE_C[0] + 40, RAPHE_C[1] - 20), (470, 545), (640, 500), (820, 528), (960, 566),
+                  (BOUTON[0] - 6, BOUTON[1] - 62), (BOUTON[0], BOUTON[1] - 8)]
+VARICOSITIES = (0.16, 0.3, 0.62, 0.76)
 INPUTS = {
-    "ketamine": [[(-20, 300), (120, 330), (230, 420), (282, 470)],
-                 [(-20, 780), (120, 740), (240, 640), (300, 570)],
-                 [(-20, 140), (240, 160), (480, 210), (690, 232)]],
-    "ssri": [[(-20, 470), (120, 520), (230, 600), (254, 616)]],
+    "ketamine": [[(-20, 300), (120, 318), (220, 400), (288, 466)],
+                 [(-20, 820), (150, 770), (250, 650), (300, 550)],
+                 [(-20, 150), (250, 150), (480, 196), (680, 208)]],
+    "ssri": [[(-20, 380), (120, 420), (230, 500), (286, 528)]],
 }
-# Spine sites along the dendrites: (x, y, direction in degrees, spine density each needs)
+
+
+def _trunk_sites(c, top: float, size: float, count: int, needs: np.ndarray) -> list[tuple]:
+    """Spine sites alternating along an apical trunk: (x, y, direction, density needed)."""
+    x, y = c
+    base = y - 0.6 * size
+    out = []
+    for k in range(count):
+        frac = 0.12 + 0.8 * k / (count - 1)
+        yy = base - frac * (base - top)
+        half = (0.3 * size * (1 - frac) + 6 * frac) / 2
+        side = -1 if k % 2 else 1
+        out.append((x - 8 * frac + side * half, yy, 0.0 if side > 0 else 180.0, needs[k]))
+    return out
+
+
 _rng = np.random.default_rng(19)
-APICAL_SPINES = [(PYRAMID_C[0] + (-9 if k % 2 else 9), 110 + 26 * k, 180 if k % 2 else 0, n)
-                 for k, n in enumerate(_rng.uniform(0.72, 0.98, 11))]
-RECEIVER_SPINES = [(x, DENDRITE_Y - 6, -90, n) for x, n in zip(range(880, 1400, 38), _rng.uniform(0.72, 0.98, 14))
-                   if abs(x - BOUTON[0]) > 30]
+APICAL_SPINES = _trunk_sites(PYRAMID_C, PYRAMID_TOP, PYRAMID_S, 12, _rng.uniform(0.72, 0.98, 12))
+RECEIVER_SPINES = [(x, DENDRITE_Y - 5, -90.0 + (8 if k % 2 else -8), n)
+                   for k, (x, n) in enumerate(zip(range(880, 1300, 34), _rng.uniform(0.72, 0.98, 13)))
+                   if abs(x - BOUTON[0]) > 34]
 
 
-def pyramid_path(c: tuple[float, float], size: float, apical_top: float) -> QPainterPath:
-    """A pyramidal neuron: triangular soma, apical dendrite with its tuft, basal dendrites."""
+def pyramid_cell(c, size: float, top: float, seed: int) -> list[QPainterPath]:
+    """A pyramidal neuron: soma, apical trunk with obliques and a tuft, basal dendrites."""
     x, y = c
-    path = smooth_path([(x, y - size * 0.95), (x + size * 0.55, y + size * 0.45), (x + size * 0.2, y + size * 0.62),
-                        (x - size * 0.2, y + size * 0.62), (x - size * 0.55, y + size * 0.45)], tension=0.7)
-    path.addPath(tapered(x, y - size * 0.6, x, apical_top, size * 0.34, 6))
-    for dx, top, w in ((-120, apical_top + 10, 8), (110, apical_top + 30, 8), (-70, y - 170, 9), (80, y - 220, 9)):
-        base_y = top + 120 if top < y - 200 else top + 90
-        path.addPath(tapered(x, base_y, x + dx, top, w, 3))
-    for dx, dy in ((-130, 120), (-60, 170), (120, 110), (50, 175)):
-        path.addPath(tapered(x + math.copysign(size * 0.3, dx), y + size * 0.4, x + dx, y + dy, 12, 3))
-    return path
-
-
-def receiver_path() -> QPainterPath:
-    """The neighbouring pyramidal neuron, whose dendrite receives the synapse."""
-    path = pyramid_path((1420.0, 520.0), 62.0, 40.0)
-    d = QPainterPath(QPointF(1380, 560))
-    d.cubicTo(QPointF(1330, 640), QPointF(1300, DENDRITE_Y - 6), QPointF(1200, DENDRITE_Y - 6))
-    d.lineTo(QPointF(860, DENDRITE_Y - 4))
-    d.quadTo(QPointF(852, DENDRITE_Y), QPointF(860, DENDRITE_Y + 4))
-    d.lineTo(QPointF(1200, DENDRITE_Y + 6))
-    d.cubicTo(QPointF(1310, DENDRITE_Y + 6), QPointF(1350, 650), QPointF(1400, 566))
-    d.closeSubpath()
-    path.addPath(d)
-    return path
-
-
-def bouncer_path(c: tuple[float, float], r: float) -> QPainterPath:
-    """A multipolar interneuron: round soma and short branching dendrites."""
-    x, y = c
-    path = QPainterPath()
-    path.addEllipse(QPointF(x, y), r, r * 0.92)
-    for deg, length in ((-150, 120), (-100, 150), (-30, 110), (110, 130), (160, 140), (70, 100)):
+    paths = [pyramid_soma(x, y, size), tube([(x, y - 0.6 * size), (x - 3, (y + top) / 2), (x - 8, top)],
+                                            0.3 * size, 6)]
+    for k, deg in enumerate((-128, -92, -55)):
+        paths += tree(x - 8, top + 6, deg, 95, 6, 1, seed + k, 26)
+    for k, (frac, deg, ln) in enumerate(((0.35, -150, 130), (0.55, -30, 120), (0.8, -140, 90))):
+        paths += tree(x - 8 * frac, y - 0.6 * size - frac * (y - 0.6 * size - top), deg, ln, 6, 1, seed + 10 + k, 24)
+    for k, deg in enumerate((155, 118, 62, 25)):
         a = math.radians(deg)
-        x1, y1 = x + math.cos(a) * (r + length), y + math.sin(a) * (r + length)
-        path.addPath(tapered(x + math.cos(a) * r * 0.6, y + math.sin(a) * r * 0.6, x1, y1, 14, 3))
-        b = a + 0.5
-        path.addPath(tapered(x1 - math.cos(a) * 40, y1 - math.sin(a) * 40, x1 + math.cos(b) * 50,
-                             y1 + math.sin(b) * 50, 6, 2))
-    return path
+        paths += tree(x + 0.4 * size * math.cos(a), y + 0.4 * size, deg, 110, 11, 1, seed + 20 + k, 30)
+    return paths
+
+
+def dendrite_to_spot(start, bend) -> QPainterPath:
+    """A basal dendrite that runs left along DENDRITE_Y through the spot (11 units wide there)."""
+    return tube([start, bend, (1180, DENDRITE_Y), (1000, DENDRITE_Y), (840, DENDRITE_Y + 2)], 17, 7)
+
+
+def star_cell(c, r: float, angles, seed: int) -> list[QPainterPath]:
+    """A multipolar cell: round soma, dendrites branching in every direction but the axon's."""
+    paths = [round_soma(*c, r)]
+    for k, deg in enumerate(angles):
+        a = math.radians(deg)
+        paths += tree(c[0] + 0.8 * r * math.cos(a), c[1] + 0.8 * r * math.sin(a), deg, 95, 12, 1, seed + k, 30)
+    return paths
 
 
 def axon_path(points) -> QPainterPath:
@@ -107,89 +111,91 @@ def axon_path(points) -> QPainterPath:
     return smooth_path(points, closed=False)
 
 
-def draw_axon(p: QPainter, pal: Palette, path: QPainterPath, width: float, colour) -> None:
-    """An axon as a membrane-edged tube."""
+def draw_axon(p: QPainter, pal: Palette, points, width: float, thin: float = 1.0) -> None:
+    """An axon as a membrane-edged tube (its edges `thin` times as wide)."""
+    path = axon_path(points)
     p.setBrush(Qt.BrushStyle.NoBrush)
-    p.setPen(QPen(pal.membrane, width + 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.setPen(QPen(pal.membrane, width + 3.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     p.drawPath(path)
-    p.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.setPen(QPen(pal.cytoplasm, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     p.drawPath(path)
 
 
-def draw_static(p: QPainter, pal: Palette, family: str) -> None:
-    """The cells, their axons, the inputs and the spot box (what never changes)."""
-    dim = mix(pal.cytoplasm, pal.background_bottom, 0.35)
-    draw_outlined(p, [receiver_path() if family == "ketamine" else target_path()], pal, 1.6, dim)
-    for points in INPUTS[family]:
-        draw_axon(p, pal, axon_path(points), 3.0, mix(pal.cytoplasm, pal.membrane, 0.3))
-        end = points[-1]
-        p.setPen(QPen(pal.membrane, 1.5))
-        p.setBrush(mix(pal.cytoplasm, pal.glutamate, 0.5))
-        p.drawEllipse(QPointF(*end), 7, 7)
+def draw_bouton(p: QPainter, pal: Palette, at, rx: float, ry: float, fill, thin: float = 1.0) -> None:
+    """A presynaptic bouton."""
+    p.setPen(QPen(pal.membrane, 1.6 * thin))
+    p.setBrush(fill)
+    p.drawEllipse(QPointF(*at), rx, ry)
+
+
+def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> None:
+    """The cells, their axons and the inputs (what never changes); outlines `thin` times as
+    wide (a zoom keeps them from swelling)."""
+    dim = mix(pal.cytoplasm, pal.background_bottom, 0.4)
     if family == "ketamine":
-        draw_axon(p, pal, axon_path(SENDER_AXON), 5.0, pal.cytoplasm)
-        draw_outlined(p, [pyramid_path(PYRAMID_C, 70.0, 70.0)], pal, 1.8, pal.cytoplasm)
-        draw_axon(p, pal, axon_path(BASKET_AXON), 3.0, pal.cytoplasm)
-        draw_outlined(p, [bouncer_path(BOUNCER_C, BOUNCER_R)], pal, 1.8, pal.cytoplasm)
+        draw_outlined(p, pyramid_cell(RECEIVER_C, 66.0, 100.0, 40) + [dendrite_to_spot((1392, 486), (1330, 640))],
+                      pal, 1.3 * thin, dim)
     else:
-        draw_axon(p, pal, axon_path(SEROTONIN_AXON), 5.0, pal.cytoplasm)
-        draw_outlined(p, [bouncer_path(RAPHE_C, RAPHE_R)], pal, 1.8, pal.cytoplasm)
+        draw_outlined(p, pyramid_cell(TARGET_C, 74.0, 90.0, 60) + [dendrite_to_spot((1300, 460), (1250, 630))],
+                      pal, 1.3 * thin, dim)
+    for points in INPUTS[family]:
+        draw_axon(p, pal, points, 3.0, thin)
+        draw_bouton(p, pal, points[-1], 7, 6, mix(pal.cytoplasm, pal.glutamate, 0.35), thin)
+    if family == "ketamine":
+        draw_axon(p, pal, SENDER_ONWARD, 5.0, thin)
+        draw_axon(p, pal, SENDER_AXON, 4.0, thin)
+        draw_outlined(p, pyramid_cell(PYRAMID_C, PYRAMID_S, PYRAMID_TOP, 20), pal, 1.4 * thin, pal.cytoplasm)
+        draw_axon(p, pal, BASKET_AXON, 2.6, thin)
+        for x, y in BASKET[1:]:
+            draw_axon(p, pal, [(630, 445), ((630 + x) / 2 - 14, (445 + y) / 2 + 6), (x, y)], 2.2, thin)
+        draw_outlined(p, star_cell(BOUNCER_C, BOUNCER_R, (-150, -100, -50, 80, 125, 170), 30), pal, 1.4 * thin,
+                      pal.cytoplasm)
+    else:
+        draw_axon(p, pal, SEROTONIN_AXON, 4.0, thin)
+        path = axon_path(SEROTONIN_AXON)
+        for at in VARICOSITIES:
+            at_xy = path.pointAtPercent(at)
+            draw_bouton(p, pal, (at_xy.x(), at_xy.y()), 6, 6, pal.cytoplasm, thin)
+        draw_outlined(p, star_cell(RAPHE_C, RAPHE_R, (-150, -100, 75, 120, 165, 210), 70), pal, 1.4 * thin,
+                      pal.cytoplasm)
         # the axon is long: cortex lies far from the brainstem
-        mid = axon_path(SEROTONIN_AXON).pointAtPercent(0.42)
-        p.setPen(QPen(pal.ink_soft, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        mid = path.pointAtPercent(0.45)
+        p.setPen(QPen(pal.ink_soft, 3.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         for dx in (-7, 7):
             p.drawLine(QPointF(mid.x() + dx - 8, mid.y() + 14), QPointF(mid.x() + dx + 8, mid.y() - 14))
-    p.setPen(QPen(pal.membrane, 2.0))
-    p.setBrush(pal.cytoplasm)
-    p.drawEllipse(QPointF(*BOUTON), 160 * _K, 112 * _K)
-
-
-BASKET_AXON = [(BOUNCER_C[0] + BOUNCER_R, BOUNCER_C[1] - 10), (470, 500), (580, 470), BASKET[3], BASKET[0],
-               BASKET[1], BASKET[2]]
-
-
-def target_path() -> QPainterPath:
-    """The SSRI's cortical target neuron, whose dendrite receives the serotonin synapse."""
-    path = pyramid_path(TARGET_C, 70.0, 60.0)
-    d = QPainterPath(QPointF(1300, 480))
-    d.cubicTo(QPointF(1260, 620), QPointF(1240, DENDRITE_Y - 6), QPointF(1160, DENDRITE_Y - 6))
-    d.lineTo(QPointF(820, DENDRITE_Y - 4))
-    d.quadTo(QPointF(812, DENDRITE_Y), QPointF(820, DENDRITE_Y + 4))
-    d.lineTo(QPointF(1160, DENDRITE_Y + 6))
-    d.cubicTo(QPointF(1250, DENDRITE_Y + 6), QPointF(1290, 630), QPointF(1320, 490))
-    d.closeSubpath()
-    path.addPath(d)
-    return path
+    draw_bouton(p, pal, BOUTON, 160 * _K, 112 * _K, pal.cytoplasm, thin)
 
 
 def draw_spines(p: QPainter, pal: Palette, sites, density: float) -> None:
     """Spines along a dendrite: each present once spine density passes what it needs."""
-    p.setPen(QPen(pal.membrane, 1.4))
+    p.setPen(QPen(pal.membrane, 1.3))
     p.setBrush(pal.cytoplasm)
     for x, y, deg, need in sites:
         grown = float(np.clip((density - need) / 0.03, 0, 1))
         if grown <= 0:
             continue
         a = math.radians(deg)
-        tip = QPointF(x + math.cos(a) * 15 * grown, y + math.sin(a) * 15 * grown)
+        tip = QPointF(x + math.cos(a) * 14 * grown, y + math.sin(a) * 14 * grown)
         p.drawLine(QPointF(x, y), tip)
-        p.drawEllipse(tip, 4.5 * grown, 4.5 * grown)
+        p.drawEllipse(tip, 4.2 * grown, 3.6 * grown)
 
 
 def draw_receptors(p: QPainter, pal: Palette, c, r: float, angles, colour, on: int, plug) -> None:
-    """Receptors around a soma; the first `on` of them marked (plugged or braking)."""
+    """Receptors on a soma's membrane; the first `on` of them plugged (plug colour) or lit."""
     for i, deg in enumerate(angles):
         a = math.radians(deg)
         x, y = c[0] + math.cos(a) * r, c[1] + math.sin(a) * r * 0.92
         p.save()
         p.translate(x, y)
         p.rotate(deg + 90)
-        p.setPen(QPen(pal.membrane.darker(140), 1.0))
-        p.setBrush(colour if i < on else pal.receptor)
-        p.drawRoundedRect(QRectF(-6, -7, 12, 14), 3, 3)
+        p.setPen(QPen(pal.membrane.darker(150), 1.0))
+        p.setBrush(colour if i < on and plug is None else pal.receptor)
+        p.drawRoundedRect(QRectF(-7, -6, 6, 12), 2.5, 2.5)
+        p.drawRoundedRect(QRectF(1, -6, 6, 12), 2.5, 2.5)
         if i < on and plug is not None:
             p.setBrush(plug)
-            p.drawPolygon([QPointF(0, -17), QPointF(7, -8), QPointF(0, 1), QPointF(-7, -8)])
+            p.setPen(QPen(plug.darker(160), 1.0))
+            p.drawPolygon([QPointF(0, -15), QPointF(6, -8), QPointF(0, -1), QPointF(-6, -8)])
         p.restore()
 
 
@@ -201,44 +207,75 @@ def firing_level(family: str, state) -> float:
     return float(np.clip(max(surge, state.receptor_activity), 0, 1))
 
 
-def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float) -> None:
-    """What the state moves: glows, receptors, impulses, spines, the spot's receptors (canvas)."""
+def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detail: float = 1.0) -> None:
+    """What the state moves: glows, receptors, spines, the spot's receptors, and at opacity
+    `detail` (fading as a zoom leaves them) impulses and drug particles (canvas coords)."""
     firing = firing_level(family, state)
     health = spine_health(state.spine_density)
-    for points in INPUTS[family]:
-        impulses(p, axon_path(points), pal.glutamate, 2, phase + len(points), 0.22, 3.5)
+    p.setOpacity(detail)
+    for k, points in enumerate(INPUTS[family]):
+        impulses(p, axon_path(points), pal.glutamate, 2, phase + 1.7 * k, 0.22, 3.5)
+    p.setOpacity(1.0)
     if family == "ketamine":
-        quiet = float(np.clip(state.interneuron_activity, 0, 1))
-        glow(p, pal.gaba, BOUNCER_C, BOUNCER_R * 2.3, BOUNCER_R * 2.1, quiet ** 2)
+        quiet = float(np.clip(state.interneuron_activity, 0, 1)) ** 2
+        glow(p, pal.gaba, BOUNCER_C, BOUNCER_R * 2.6, BOUNCER_R * 2.4, quiet)
         p.setPen(NO_PEN)
-        p.setBrush(mix(pal.cytoplasm, pal.gaba, 0.7 * quiet ** 2))
-        p.drawEllipse(QPointF(*BOUNCER_C), BOUNCER_R - 3, BOUNCER_R * 0.92 - 3)
+        p.setBrush(mix(pal.cytoplasm, pal.gaba, 0.75 * quiet))
+        p.drawPath(round_soma(*BOUNCER_C, BOUNCER_R - 3))
         draw_receptors(p, pal, BOUNCER_C, BOUNCER_R, NMDA_ANGLES, pal.receptor,
                        round(state.nmda_block * len(NMDA_ANGLES)), pal.ketamine)
         for x, y in BASKET:
-            p.setPen(QPen(pal.membrane, 1.4))
-            p.setBrush(mix(pal.cytoplasm, pal.gaba, 0.2 + 0.8 * quiet))
-            p.drawEllipse(QPointF(x, y), 9, 9)
+            draw_bouton(p, pal, (x, y), 8, 7, mix(pal.cytoplasm, pal.gaba, 0.15 + 0.85 * quiet))
+        p.setOpacity(detail)
+        impulses(p, axon_path(BASKET_AXON), pal.gaba, round(3 * quiet), phase, 0.35, 3.5)
         draw_ketamine(p, pal, state.plasma_ng_per_ml, phase)
-        glow(p, pal.glutamate, PYRAMID_C, 110, 110, 0.15 + 0.7 * firing)
+        p.setOpacity(1.0)
+        glow(p, pal.glutamate, PYRAMID_C, 120, 120, 0.12 + 0.75 * firing)
+        p.setPen(NO_PEN)
+        p.setBrush(mix(pal.cytoplasm, pal.glutamate, 0.1 + 0.45 * firing))
+        p.drawPath(pyramid_soma(PYRAMID_C[0], PYRAMID_C[1], PYRAMID_S - 4))
         draw_spines(p, pal, APICAL_SPINES, state.spine_density)
-        draw_spines(p, pal, RECEIVER_SPINES, state.spine_density)
         axon = axon_path(SENDER_AXON)
     else:
         brake = float(np.clip(state.autoreceptor_brake, 0, 1))
-        glow(p, pal.brake, RAPHE_C, RAPHE_R * 2.4, RAPHE_R * 2.2, 0.7 * brake * (1 - firing * 0.5))
+        glow(p, pal.brake, RAPHE_C, RAPHE_R * 2.6, RAPHE_R * 2.4, 0.6 * brake)
         glow(p, pal.serotonin, RAPHE_C, RAPHE_R * 1.8, RAPHE_R * 1.6, firing ** 2)
+        p.setPen(NO_PEN)
+        p.setBrush(mix(pal.cytoplasm, pal.serotonin, 0.1 + 0.5 * firing))
+        p.drawPath(round_soma(*RAPHE_C, RAPHE_R - 3))
         draw_receptors(p, pal, RAPHE_C, RAPHE_R, BRAKE_ANGLES, pal.brake, round(brake * len(BRAKE_ANGLES)), None)
-        draw_spines(p, pal, RECEIVER_SPINES, state.spine_density)
         axon = axon_path(SEROTONIN_AXON)
-        rise = float(np.clip(state.serotonin_rise, 0, 1))
-        glow(p, pal.serotonin, BOUTON, 46, 30, 0.3 + 0.6 * rise)
-    colour = pal.glutamate if family == "ketamine" else pal.serotonin
-    impulses(p, axon, colour, 1 + round(5 * firing), phase, 0.3, 5.0)
-    glow(p, pal.ampa, (BOUTON[0], SPINE_TOP + 6), 26, 16, 0.2 + 0.8 * float(np.clip(state.receptor_activity, 0, 1)))
+        p.setOpacity(detail)
+        draw_serotonin(p, pal, state, phase)
+        p.setOpacity(1.0)
+    draw_spines(p, pal, RECEIVER_SPINES, state.spine_density)
+    p.setOpacity(detail)
+    impulses(p, axon, pal.glutamate if family == "ketamine" else pal.serotonin, 1 + round(5 * firing), phase,
+             0.3, 5.0)
+    p.setOpacity(1.0)
+    glow(p, pal.ampa, (BOUTON[0], SPINE_TOP), 28, 18, 0.15 + 0.85 * float(np.clip(state.receptor_activity, 0, 1)))
     p.setPen(QPen(pal.membrane, 1.2))
     p.setBrush(mix(pal.cytoplasm, pal.ampa, 0.3 + 0.5 * health))
-    p.drawEllipse(QPointF(BOUTON[0], SPINE_TOP + 4), 5 + 2 * health, 3.5 + health)
+    p.drawEllipse(QPointF(BOUTON[0], SPINE_TOP), 4.5 + 2.5 * health, 3 + 0.8 * health)
+    p.drawLine(QPointF(BOUTON[0], SPINE_TOP + 3), QPointF(BOUTON[0], DENDRITE_Y - 5))
+
+
+def draw_serotonin(p: QPainter, pal: Palette, state, phase: float) -> None:
+    """Serotonin around the terminal as it rises, and SSRI as it occupies the pumps."""
+    rise = float(np.clip(state.serotonin_rise, 0, 1))
+    glow(p, pal.serotonin, BOUTON, 44, 30, 0.2 + 0.6 * rise)
+    p.setPen(NO_PEN)
+    p.setBrush(pal.serotonin)
+    for k in range(2 + round(12 * rise)):
+        a = k * 2.399 + phase * 0.3
+        r = 22 + 10 * ((k * 5) % 7) / 7
+        x, y = BOUTON[0] + math.cos(a) * r * 1.3, BOUTON[1] + 8 + math.sin(a) * r * 0.7
+        p.drawPolygon([QPointF(x, y - 4), QPointF(x + 4, y + 3), QPointF(x - 4, y + 3)])
+    p.setBrush(pal.ssri)
+    for k in range(round(6 * float(np.clip(state.sert_occupancy, 0, 1)))):
+        a = k * 1.9 + phase * 0.2 + 1.0
+        x, y = BOUTON[0] + math.cos(a) * 34, BOUTON[1] - 6 + math.sin(a) * 22
+        p.drawRect(QRectF(x - 3.5, y - 3.5, 7, 7))
 
 
 def draw_ketamine(p: QPainter, pal: Palette, plasma: float, phase: float) -> None:
@@ -248,7 +285,7 @@ def draw_ketamine(p: QPainter, pal: Palette, plasma: float, phase: float) -> Non
     p.setBrush(pal.ketamine)
     for k in range(n):
         a = k * 2.399 + phase * 0.25
-        r = BOUNCER_R * (1.6 + 0.5 * ((k * 7) % 5) / 5)
+        r = BOUNCER_R * (1.7 + 0.6 * ((k * 7) % 5) / 5)
         x, y = BOUNCER_C[0] + math.cos(a) * r, BOUNCER_C[1] + math.sin(a) * r * 0.8
         p.drawPolygon([QPointF(x, y - 8), QPointF(x + 6, y), QPointF(x, y + 8), QPointF(x - 6, y)])
 
@@ -257,16 +294,19 @@ def labels(family: str, state) -> list[tuple]:
     """(label id, anchor, box top-left) of the circuit's labels."""
     spot = (SPOT[0] + SPOT[2] / 2, SPOT[1] + SPOT[3])
     if family == "ketamine":
-        return [("bouncer", (BOUNCER_C[0] - 20, BOUNCER_C[1] - 30), (60.0, 330.0)),
-                ("nmda", (BOUNCER_C[0] + 22, BOUNCER_C[1] + 40), (120.0, 700.0)),
-                ("pyramidal", (PYRAMID_C[0] + 20, PYRAMID_C[1] - 10), (820.0, 330.0)),
-                ("inputs", (200.0, 165.0), (60.0, 60.0)),
-                ("receiver", (1420.0, 500.0), (1230.0, 200.0)),
-                ("zoom_synapse", spot, (960.0, 790.0))]
-    return [("raphe_neuron", (RAPHE_C[0], RAPHE_C[1] + 40), (120.0, 800.0)),
-            ("brake", (RAPHE_C[0] - 40, RAPHE_C[1] - 40), (60.0, 420.0)),
-            ("target", (TARGET_C[0], TARGET_C[1] - 10), (1200.0, 200.0)),
-            ("zoom_synapse", spot, (960.0, 790.0))]
+        nmda = math.radians(NMDA_ANGLES[3])
+        return [("bouncer", (BOUNCER_C[0] - 14, BOUNCER_C[1] - 12), (60.0, 300.0)),
+                ("nmda", (BOUNCER_C[0] + BOUNCER_R * math.cos(nmda), BOUNCER_C[1] + BOUNCER_R * math.sin(nmda)),
+                 (150.0, 720.0)),
+                ("pyramidal", (PYRAMID_C[0] + 16, PYRAMID_C[1] - 4), (830.0, 380.0)),
+                ("inputs", (150.0, 150.0), (60.0, 60.0)),
+                ("receiver", (RECEIVER_C[0], RECEIVER_C[1]), (1180.0, 240.0)),
+                ("zoom_synapse", spot, (930.0, 790.0))]
+    return [("raphe_neuron", (RAPHE_C[0], RAPHE_C[1] + 20), (120.0, 800.0)),
+            ("brake", (RAPHE_C[0] + RAPHE_R * math.cos(math.radians(BRAKE_ANGLES[0])),
+                       RAPHE_C[1] + RAPHE_R * math.sin(math.radians(BRAKE_ANGLES[0]))), (60.0, 380.0)),
+            ("target", (TARGET_C[0], TARGET_C[1]), (1120.0, 230.0)),
+            ("zoom_synapse", spot, (930.0, 790.0))]
 
 
 @lru_cache(maxsize=8)
@@ -285,7 +325,8 @@ def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
 def paint(p: QPainter, family: str, state, phase: float, width: int, height: int, style: Style,
           zoom: QTransform | None = None, words: float = 1.0) -> None:
     """The circuit into a painter over a width x height device: from the cache when whole
-    (`zoom` None), else drawn through `zoom` (canvas to canvas); words at opacity `words`."""
+    (`zoom` None), else drawn through `zoom` (canvas to canvas, background included); words
+    (labels, note, the spot box) at opacity `words`."""
     pal = palette(style.palette)
     view = canvas_transform(width, height)
     p.save()
@@ -293,12 +334,13 @@ def paint(p: QPainter, family: str, state, phase: float, width: int, height: int
     if zoom is None:
         p.drawImage(0, 0, static_image(family, width, height, pal.name))
     else:
+        p.setTransform(view.inverted()[0] * zoom * view)  # the background zooms with the picture
         fill_background(p, pal, width, height)
         view = zoom * view
         p.setTransform(view)
-        draw_static(p, pal, family)
+        draw_static(p, pal, family, zoom.m11() ** -0.6)
     p.setTransform(view)
-    draw_live(p, pal, family, state, phase)
+    draw_live(p, pal, family, state, phase, words)
     draw_spot(p, pal, SPOT, words)
     p.restore()
     draw_labels(p, pal, labels(family, state), style, width, height, view, words)

@@ -1,15 +1,17 @@
 """One frame at any scale: BRAIN (0), CIRCUIT (1), SYNAPSE (2) and a continuous zoom between them.
 
 Between two scales the outer picture magnifies about the box its inner picture grows out of (the
-PFC or raphe spot in the brain, the marked synapse in the circuit), while the inner picture, drawn
-whole and shrunk into that box, grows with it and fades in; at the next integer scale it fills
-the frame exactly.  Frame = f(state(t), phase, scale, camera): deterministic, so exports and
-seeks reproduce a zoom.
+PFC or raphe spot in the brain, the marked synapse in the circuit), while the inner picture,
+shrunk into that box, grows with it and fades in; at the next integer scale it fills the frame
+exactly.  The circuit is drawn as vectors at every size (crisp); the synapse frame is drawn whole
+and resampled into its box.  Frame = f(state(t), phase, scale, camera): deterministic, so
+exports and seeks reproduce a zoom.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QTransform
 
 from ..model.tour import BRAIN, CIRCUIT, SYNAPSE, smoothstep
 from . import brain, circuit
@@ -18,18 +20,35 @@ from .synapse import Style, frame_base, paint_frame, render_frame
 
 WORDS_GONE = 0.35  # the outer picture's labels have faded out this far into a zoom
 FADE_IN = (0.12, 0.72)  # the inner picture fades in over this part of a zoom
+WORDS_BACK = 0.75  # the inner picture's labels fade in from here to the end of a zoom
+FEATHER = 0.5  # the inner picture's edges fade out over this share of its height, less as it grows
+
+
+def feather(layer: QImage, frame: QTransform, width: int, height: int, edge: float) -> None:
+    """Fade a layer's picture out toward the edges of its frame (the width x height device
+    mapped by `frame`) over `edge` device pixels, so it grows out of the outer picture softly."""
+    if edge < 0.5:
+        return
+    q = QPainter(layer)
+    q.setTransform(frame)
+    q.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+    q.setPen(Qt.PenStyle.NoPen)
+    clear, solid = QColor(0, 0, 0, 0), QColor(0, 0, 0, 255)
+    out = edge  # the strips reach past the frame, so its antialiased rim fades too
+    for x0, y0, x1, y1, rect in ((0, 0, edge, 0, QRectF(-out, -out, edge + out, height + 2 * out)),
+                                 (width, 0, width - edge, 0, QRectF(width - edge, -out, edge + out, height + 2 * out)),
+                                 (0, 0, 0, edge, QRectF(-out, -out, width + 2 * out, edge + out)),
+                                 (0, height, 0, height - edge, QRectF(-out, height - edge, width + 2 * out, edge + out))):
+        g = QLinearGradient(QPointF(x0, y0), QPointF(x1, y1))
+        g.setColorAt(0.0, clear)
+        g.setColorAt(1.0, solid)
+        q.fillRect(rect, QBrush(g))
+    q.end()
 
 
 def _camera(camera) -> dict:
     """The synapse's camera argument, when there is one."""
     return {} if camera is None else {"camera": camera}
-
-
-def _inner_image(inner, family: str, state, phase: float, seed: int, width: int, height: int, style: Style,
-                 camera) -> QImage:
-    if inner is circuit:
-        return circuit.render(family, state, phase, width, height, style)
-    return render_frame(family, state, phase, seed, width, height, style, **_camera(camera))
 
 
 def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width: int, height: int,
@@ -43,18 +62,30 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
     if scale in (BRAIN, CIRCUIT):
         (brain if scale == BRAIN else circuit).paint(p, family, state, phase, width, height, style)
         return
-    outer, inner = (brain, circuit) if scale < CIRCUIT else (circuit, None)
-    f = scale - (BRAIN if scale < CIRCUIT else CIRCUIT)
-    spot = outer.SPOT[family] if outer is brain else outer.SPOT
-    outer.paint(p, family, state, phase, width, height, style, zoom=zoom_transform(spot, f),
-                words=1.0 - smoothstep(f / WORDS_GONE))
-    image = _inner_image(inner, family, state, phase, seed, width, height, style, camera)
+    outer = brain if scale < CIRCUIT else circuit
+    f = scale - (BRAIN if outer is brain else CIRCUIT)
+    spot = brain.SPOT[family] if outer is brain else circuit.SPOT
+    zoom = zoom_transform(spot, f)
+    outer.paint(p, family, state, phase, width, height, style, zoom=zoom, words=1.0 - smoothstep(f / WORDS_GONE))
     view = canvas_transform(width, height)
+    frame = view.inverted()[0] * spot_transform(spot) * zoom * view  # the inner device into this one
+    edge = FEATHER * height * (1.0 - f)
     p.save()
-    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    p.setTransform(view.inverted()[0] * spot_transform(spot) * zoom_transform(spot, f) * view)
+    if outer is brain:  # the circuit in vectors on a layer of its own, so that it fades as one
+        layer = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        layer.fill(0)
+        q = QPainter(layer)
+        circuit.paint(q, family, state, phase, width, height, style, zoom=spot_transform(spot) * zoom,
+                      words=smoothstep((f - WORDS_BACK) / (1.0 - WORDS_BACK)))
+        q.end()
+        feather(layer, frame, width, height, edge)
+    else:
+        layer = render_frame(family, state, phase, seed, width, height, style, **_camera(camera))
+        feather(layer, QTransform(), width, height, edge)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.setTransform(frame)
     p.setOpacity(smoothstep((f - FADE_IN[0]) / (FADE_IN[1] - FADE_IN[0])))
-    p.drawImage(0, 0, image)
+    p.drawImage(0, 0, layer)
     p.restore()
 
 
