@@ -4,7 +4,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from keta_viz.model.tour import BRAIN, CIRCUIT, SYNAPSE, tour_scale
@@ -62,6 +62,17 @@ def test_wheel_zooms_and_stops_following(window):
     wheel(window.views[0], -8)
     assert s.scale == BRAIN  # clamped
     assert not window.scale_bar.follow_action.isChecked()
+
+
+def test_a_trackpad_pinch_zooms(window):
+    s = window.session
+    view = window.views[0]
+    pos = QPointF(view.width() / 2, view.height() / 2)
+    for value in (0.3, 0.3, -0.1):  # magnification changes, as the trackpad reports them
+        event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(),
+                                    2, pos, pos, view.mapToGlobal(pos), value, QPointF())
+        QApplication.sendEvent(view, event)
+    assert not s.follow_story and s.scale == pytest.approx(BRAIN + 0.5)
 
 
 def test_plus_and_minus_keys_zoom(window, qtbot):
