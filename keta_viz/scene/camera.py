@@ -106,7 +106,8 @@ def story_camera(timeline, t_hours: float, reduced_motion: bool = False) -> Came
     after = meeting(drug, stage.id, stages[stage.index + 1].id if stage.index + 1 < len(stages) else None)
     axis = StoryAxis.for_timelines([timeline])
     u, u0, u1 = axis.to_u(t_hours), axis.to_u(stage.start), axis.to_u(stage.end)
-    ease_in, ease_out = min(EASE_IN * (u1 - u0), EASE_IN_U), min(EASE_OUT * (u1 - u0), EASE_OUT_U)
+    span = max(u1 - u0, 1e-9)  # a stage that ends where it starts (the story's last instant) cuts
+    ease_in, ease_out = min(EASE_IN * span, EASE_IN_U), min(EASE_OUT * span, EASE_OUT_U)
     f_in, f_out = (u - u0) / ease_in, (u1 - u) / ease_out
     if reduced_motion:
         return before if f_in < 0.5 else after if f_out < 0.5 else target
