@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QRadialG
 from ..content import load_content
 from ..model.constants import GLUTAMATE_BASE
 from .palette import Palette, palette
+from .circuit import braking
 from .neurite import centreline
 from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, fill_background, glow,
                       smooth_path)
@@ -174,7 +175,7 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detai
     light_region(p, pfc_region(), pal.serotonin, PFC_C, 0.2 + 0.8 * rise)
     light_region(p, smooth_path(HIPPOCAMPUS), pal.serotonin, HIPPO_C, 0.25 + 0.75 * rise)
     firing = float(np.clip(state.raphe_firing, 0, 1))
-    glow(p, pal.brake, RAPHE_C, 70, 60, 0.8 * float(np.clip(state.autoreceptor_brake, 0, 1)))
+    glow(p, pal.brake, RAPHE_C, 70, 60, 0.8 * braking(state))
     glow(p, pal.serotonin, RAPHE_C, 44, 40, 0.3 + 0.7 * firing)
     p.setOpacity(detail)
     p.setPen(QPen(pal.membrane, 1.2))

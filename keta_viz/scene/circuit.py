@@ -199,6 +199,11 @@ def draw_receptors(p: QPainter, pal: Palette, c, r: float, angles, colour, on: i
         p.restore()
 
 
+def braking(state) -> float:
+    """How hard the 5-HT1A brake holds the raphe neuron's firing down now, 0-1."""
+    return float(np.clip(2.0 * state.autoreceptor_brake * (1.0 - state.raphe_firing), 0, 1))
+
+
 def firing_level(family: str, state) -> float:
     """How hard the sending neuron fires, 0-1: the glutamate surge / the raphe's firing."""
     if family == "ssri":
@@ -237,8 +242,8 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detai
         draw_spines(p, pal, APICAL_SPINES, state.spine_density)
         axon = axon_path(SENDER_AXON)
     else:
-        brake = float(np.clip(state.autoreceptor_brake, 0, 1))
-        glow(p, pal.brake, RAPHE_C, RAPHE_R * 2.6, RAPHE_R * 2.4, 0.6 * brake)
+        brake = float(np.clip((state.autoreceptor_brake - 0.3) / 0.7, 0, 1))  # as the synapse shows it
+        glow(p, pal.brake, RAPHE_C, RAPHE_R * 2.6, RAPHE_R * 2.4, braking(state))
         glow(p, pal.serotonin, RAPHE_C, RAPHE_R * 1.8, RAPHE_R * 1.6, firing ** 2)
         p.setPen(NO_PEN)
         p.setBrush(mix(pal.cytoplasm, pal.serotonin, 0.1 + 0.5 * firing))

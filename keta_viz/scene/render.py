@@ -87,8 +87,8 @@ def compare_image(left: Timeline, right: Timeline, t_hours: float, width: int, h
         stage_w = min(QFontMetricsF(stage_font).horizontalAdvance(stage), title.width() * 0.55)
         # the scenario's title gets the room the stage title leaves: a smaller font, then '…', if need be
         room, name = title.width() - stage_w - band * 0.6, content.scenario_title(tl.scenario)
-        for scale in (0.42, 0.38):
-            name_font = scene_font(band * scale, bold=True)
+        for share in (0.42, 0.38):
+            name_font = scene_font(band * share, bold=True)
             if QFontMetricsF(name_font).horizontalAdvance(name) <= room:
                 break
         name = QFontMetricsF(name_font).elidedText(name, Qt.TextElideMode.ElideRight, room)

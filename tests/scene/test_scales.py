@@ -1,0 +1,135 @@
+"""The three scales and the zoom between them: pure views at the integers, continuous between,
+deterministic, and drawn from the state like the synapse."""
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage, QPainter
+
+from keta_viz.model import load_scenario, simulate
+from keta_viz.model.tour import BRAIN, CIRCUIT, SYNAPSE
+from keta_viz.scene import brain, circuit
+from keta_viz.scene.render import compare_image, scene_image
+from keta_viz.scene.scales import paint_scaled, render_scaled
+from keta_viz.scene.synapse import Style, render_frame
+
+W, H = 640, 360
+NO_LABELS = Style("screen", "none")
+
+
+@pytest.fixture(scope="module")
+def ket():
+    return simulate(load_scenario("ketamine-iv"))
+
+
+@pytest.fixture(scope="module")
+def esc():
+    return simulate(load_scenario("escitalopram"))
+
+
+def pixels(img, block=1):
+    """(H, W, 3) RGB of a frame as floats, averaged over block x block squares."""
+    a = np.frombuffer(img.constBits(), np.uint8, count=img.width() * img.height() * 4)
+    a = a.reshape(img.height(), img.width(), 4)[:, :, 2::-1].astype(float)
+    h, w = a.shape[0] // block, a.shape[1] // block
+    return a[:h * block, :w * block].reshape(h, block, w, block, 3).mean(axis=(1, 3))
+
+
+def region(px, x0, y0, x1, y1):
+    """Pixels of a rectangle given in the 1600 x 900 canvas (the frame is 16:9)."""
+    s = px.shape[1] / 1600
+    return px[int(y0 * s):int(y1 * s), int(x0 * s):int(x1 * s)].reshape(-1, 3)
+
+
+def painted(family, state, scale, style=Style()):
+    img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    paint_scaled(p, family, state, 1.5, 3, W, H, style, scale)
+    p.end()
+    return img
+
+
+@pytest.mark.parametrize("name", ["ketamine-iv", "escitalopram"])
+def test_integer_scales_are_exactly_the_pure_views(qapp, name):
+    tl = simulate(load_scenario(name))
+    family, state = tl.scenario.family, tl.state_at(30.0)
+    assert render_scaled(family, state, 1.5, 3, W, H, Style(), SYNAPSE) == render_frame(family, state, 1.5, 3, W, H,
+                                                                                         Style())
+    assert render_scaled(family, state, 1.5, 3, W, H, Style(), CIRCUIT) == circuit.render(family, state, 1.5, W, H)
+    assert render_scaled(family, state, 1.5, 3, W, H, Style(), BRAIN) == brain.render(family, state, 1.5, W, H)
+    for scale in (BRAIN, 0.4, CIRCUIT, 1.6, SYNAPSE):  # the widget's path paints the same pixels
+        assert painted(family, state, scale) == render_scaled(family, state, 1.5, 3, W, H, Style(), scale), scale
+    assert render_scaled(family, state, 1.5, 3, W, H, Style(), -1) == render_scaled(family, state, 1.5, 3, W, H,
+                                                                                    Style(), BRAIN)
+
+
+@pytest.mark.parametrize("name", ["ketamine-iv", "escitalopram"])
+def test_the_zoom_is_continuous_from_brain_to_synapse(qapp, name):
+    tl = simulate(load_scenario(name))
+    family, state = tl.scenario.family, tl.state_at(1.0)
+    frames = [pixels(render_scaled(family, state, 0.5, 0, 320, 180, Style(), k / 100), block=8) for k in range(201)]
+    steps = np.array([np.abs(b - a).mean() for a, b in zip(frames, frames[1:])])
+    jumps = [np.abs(frames[a] - frames[b]).mean() for a, b in ((0, 100), (100, 200), (0, 200))]
+    assert min(jumps) > 15  # the three scales are three different pictures
+    assert steps.max() < 0.55 * min(jumps)  # no step of 1/100 of the way is anything like a cut
+    assert steps.mean() < 0.25 * min(jumps)
+    for s in (0.0, 0.5, 0.999, 1.5, 1.999):  # and smaller steps change it less still
+        a, b = (pixels(render_scaled(family, state, 0.5, 0, 320, 180, Style(), x), block=8) for x in (s, s + 0.001))
+        assert np.abs(b - a).mean() < 3.0, s
+
+
+def test_a_scale_between_draws_the_same_pixels_every_time(qapp, ket):
+    state = ket.state_at(0.7)
+    first = render_scaled("ketamine", state, 2.5, 4, W, H, Style(), 1.37)
+    render_scaled("ketamine", ket.state_at(9.0), 0.0, 0, W, H, Style(), 0.61)  # other frames in between
+    assert render_scaled("ketamine", state, 2.5, 4, W, H, Style(), 1.37) == first
+
+
+def test_the_bouncer_quiets_and_the_pyramidal_neuron_fires_on_the_circuit(qapp, ket):
+    def cells(t):
+        px = pixels(circuit.render("ketamine", ket.state_at(t), 0.0, W, H, NO_LABELS))
+        x, y = circuit.BOUNCER_C
+        bx, by = circuit.PYRAMID_C
+        return region(px, x - 60, y - 60, x + 60, y + 60).mean(axis=0), region(px, bx - 80, by - 80, bx + 80, by + 80)
+    bouncer_0, pyramid_0 = cells(0.0)
+    bouncer_1, pyramid_1 = cells(1.0)
+    assert bouncer_0[2] > bouncer_1[2] + 25  # its blue GABA glow dims as NMDA block rises
+    yellow = lambda px: ((px[:, 0] > 120) & (px[:, 1] > 110) & (px[:, 2] < 110)).sum()
+    assert yellow(pyramid_1) > 3 * yellow(pyramid_0) + 50  # the disinhibited neuron fires
+
+
+def test_the_raphe_neuron_is_braked_and_recovers_on_the_circuit(qapp, esc):
+    def brake(t):
+        px = pixels(circuit.render("ssri", esc.state_at(t), 0.0, W, H, NO_LABELS))
+        x, y = circuit.RAPHE_C
+        ring = region(px, x - 120, y - 120, x + 120, y + 120)
+        return ((ring[:, 0] > ring[:, 2] + 40) & (ring[:, 0] > 90)).sum()  # orange, the brake's colour
+    assert brake(5.0) > 2 * brake(0.0) + 100  # the first tablet: the brake holds firing down
+    assert brake(900.0) < 0.5 * brake(5.0)  # weeks later it has eased
+
+
+def test_the_brain_lights_with_the_timeline(qapp, ket, esc):
+    def mean(tl, t, box):
+        return region(pixels(brain.render(tl.scenario.family, tl.state_at(t), 0.0, W, H, NO_LABELS)), *box).mean(axis=0)
+    pfc = (300, 150, 520, 450)
+    assert mean(ket, 1.0, pfc)[0] > mean(ket, 0.0, pfc)[0] + 15  # the glutamate surge warms the PFC
+    hippo = (760, 540, 960, 580)
+    assert mean(ket, 24.0, hippo)[1] > mean(ket, 0.0, hippo)[1] + 10  # regrowth (green) by a day
+    assert mean(esc, 900.0, pfc)[2] > mean(esc, 0.0, pfc)[2] + 15  # serotonin (blue) arrives in the cortex
+
+
+def test_the_pictures_speak_the_chosen_language(qapp, ket):
+    state = ket.state_at(0.0)
+    for picture in (brain, circuit):
+        assert picture.render("ketamine", state, 0.0, W, H, Style(lang="es")) != picture.render(
+            "ketamine", state, 0.0, W, H, Style(lang="en"))
+
+
+@pytest.mark.parametrize("scale", [BRAIN, 0.5, CIRCUIT])
+def test_compare_shows_both_panes_at_one_scale(qapp, ket, esc, scale):
+    img = compare_image(ket, esc, 6.0, 1280, 400, Style(), scale=scale)
+    band = max(24, round(min(1280, 400) * 0.05))
+    left = scene_image(ket, 6.0, 640, 400 - band, Style(), scale=scale)
+    right = scene_image(esc, 6.0, 640, 400 - band, Style(), scale=scale)
+    inner = np.s_[:, 2:-2]  # the divider between the panes is drawn over their touching edges
+    assert (pixels(img.copy(0, band, 640, 400 - band))[inner] == pixels(left)[inner]).all()
+    assert (pixels(img.copy(640, band, 640, 400 - band))[inner] == pixels(right)[inner]).all()
