@@ -47,7 +47,7 @@ MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "sero
 
 LABEL_PX = 21.0  # picture labels on the 1600 x 900 canvas: 21 px when the frame shows it whole
 VIEW_STEPS = 4  # a moving camera's mapping, in quarter pixels (finer than the eye sees a step)
-DIM_ALPHA = 0.35  # what the camera does not frame is dimmed this much at most (gentle)
+DIM_ALPHA = 0.5  # what the camera does not frame is dimmed this much at most (gentle)
 DIM_STEPS = 32  # the dimming's strength, in steps
 
 
