@@ -321,7 +321,7 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
 
 # ----------------------------------------------------------------------------- dimming ----
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)  # full frames: one camera at rest (both compare panes share it)
 def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], strength: int) -> QImage:
     """A soft vignette that dims what lies outside a device box (whole pixels), at strength
     steps of DIM_STEPS: clear over the box, easing to DIM_ALPHA well outside it (cached)."""
