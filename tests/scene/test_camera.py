@@ -106,9 +106,14 @@ def test_labels_keep_their_size_and_stay_in_frame(qapp, timelines):
     sizes = {label_id: (img.width(), img.height()) for label_id, img, *_ in whole}
     for stage in tl.stages:
         camera = story_camera(tl, middle(tl, stage))
-        labels, _, _ = _label_sprites("ketamine", "plain", "en", "screen", W, H, 11.0, view(W, H, camera))
+        s, ox, oy = view(W, H, camera)
+        labels, _, _ = _label_sprites("ketamine", "plain", "en", "screen", W, H, 11.0, (s, ox, oy))
+        anchors = {label_id: (ox + ax * s, oy + ay * s) for label_id, (ax, ay), _ in L.KETAMINE_LABELS}
+        shown = {label_id for label_id, (x, y) in anchors.items() if 0 <= x <= W and 0 <= y <= H}
+        assert {label[0] for label in labels} == shown  # a label whose thing is out of frame is not drawn
         boxes = []
         for label_id, img, top_left, anchor, near in labels:
+            assert (anchor.x(), anchor.y()) == pytest.approx(anchors[label_id])  # the leader ends on its thing
             assert (img.width(), img.height()) == sizes[label_id]  # the same type size at every zoom
             assert 0 <= top_left.x() and top_left.x() + img.width() <= W + 1, (stage.id, label_id)
             assert 0 <= top_left.y() and top_left.y() + img.height() <= H + 1, (stage.id, label_id)
