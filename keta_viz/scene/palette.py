@@ -21,14 +21,12 @@ HEX = {
         background_top="#1B2430", background_bottom="#111821", membrane="#E8DCCB", cytoplasm="#3A4350",
         ink="#F4EFE8", ink_soft="#AEB6C1", vessel_wall="#C98B8B", vessel_lumen="#5A2E36",
         glutamate="#F0E442", gaba="#56B4E9", ketamine="#CC79A7", ampa="#009E73", serotonin="#3A9BDC",
-        ssri="#D55E00", receptor="#9AA4B1", brake="#E69F00", badge="#E69F00", badge_ink="#111111",
-        shade="#070B10"),
+        ssri="#D55E00", receptor="#9AA4B1", brake="#E69F00", badge="#E69F00", badge_ink="#111111"),
     "projector": dict(
         background_top="#FBF8F2", background_bottom="#EFE9DF", membrane="#3B3128", cytoplasm="#E3D9CB",
         ink="#15120F", ink_soft="#5B5249", vessel_wall="#A3505A", vessel_lumen="#F0C9C9",
         glutamate="#E69F00", gaba="#0072B2", ketamine="#CC79A7", ampa="#009E73", serotonin="#0072B2",
-        ssri="#D55E00", receptor="#6E6A66", brake="#D55E00", badge="#E69F00", badge_ink="#111111",
-        shade="#F6F2EA"),
+        ssri="#D55E00", receptor="#6E6A66", brake="#D55E00", badge="#E69F00", badge_ink="#111111"),
 }
 
 # Window chrome (toolbars, buttons, overlays) of the dark profile; the projector profile keeps the
@@ -76,7 +74,6 @@ class Palette:
     brake: QColor
     badge: QColor  # fill of the "in animals" badge (its text: badge_ink)
     badge_ink: QColor
-    shade: QColor  # what the story camera does not frame is dimmed towards this
 
 
 def series_colour(name: str, palette_name: str) -> str:

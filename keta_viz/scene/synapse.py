@@ -25,8 +25,8 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient
 
 from ..content import load_content
 from . import layout as L
-from .families import SCENES
 from .camera import WHOLE, Camera
+from .families import SCENES
 from .palette import Palette, palette
 from .particles import swarm
 from .shapes import (NO_PEN, VESICLES, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
@@ -193,22 +193,16 @@ _overlay_framed = lru_cache(maxsize=8)(_draw_overlay)
 
 # -------------------------------------------------------------------------- particles ----
 
-def particle_atlas(family: str, pal_name: str, width: int, height: int, mapping: tuple | None = None) -> Atlas:
-    """The family's particle sprites at the frame's scale, in one atlas."""
-    s = (mapping or viewport(width, height))[0]
-    kinds = SCENES[family].KINDS + ("bdnf",)
-    return _atlas(family, pal_name, tuple(round(SPRITE_SIZE[kind] * s) for kind in kinds))
-
-
 @lru_cache(maxsize=8)
-def _atlas(family: str, pal_name: str, sizes: tuple[int, ...]) -> Atlas:
-    """The atlas at these sprite sizes in pixels (cached: a zooming camera changes them seldom)."""
+def particle_atlas(family: str, pal_name: str, width: int, height: int, scale: float | None = None) -> Atlas:
+    """The family's particle sprites at the frame's scale (or a camera's `scale`), in one atlas."""
     pal = palette(pal_name)
+    s = viewport(width, height)[0] if scale is None else scale
     sprites = {}
-    for kind, size in zip(SCENES[family].KINDS + ("bdnf",), sizes):
+    for kind in SCENES[family].KINDS + ("bdnf",):
         colour = getattr(pal, kind if kind != "bdnf" else "ampa")
         rim = colour.darker(190 if pal.name == "screen" else 150)
-        sprites[kind] = sprite_image(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), size)
+        sprites[kind] = sprite_image(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), round(SPRITE_SIZE[kind] * s))
     return make_atlas(sprites)
 
 
@@ -229,7 +223,7 @@ def count_particles(family: str, state, phase: float = 0.0, seed: int = 0) -> in
 def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal_name: str,
                    width: int, height: int, mapping: tuple | None = None) -> None:
     """Every particle of the frame in one batched call (device coordinates, no transform)."""
-    atlas = particle_atlas(family, pal_name, width, height, mapping)
+    atlas = particle_atlas(family, pal_name, width, height, None if mapping is None else mapping[0])  # ~0.2 ms anew
     s, ox, oy = mapping or viewport(width, height)
     rows = [fragments(np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s]), atlas.rects[kind], fade)
             for kind, (xy, fade) in particle_layout(family, state, phase, seed).items()]
@@ -239,17 +233,21 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
 # ------------------------------------------------------------------------------ labels ----
 
 @lru_cache(maxsize=8)
-def _label_images(family: str, vocabulary: str, lang: str, pal_name: str, px: float) -> tuple:
-    """Each label pre-drawn as a small image at type size px: (id, image, box width, box height)."""
+def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
+                   min_px: float = 0.0) -> tuple:
+    """Each label pre-drawn as a small image, with its position (kept inside the frame when a
+    floor makes it larger than the picture's scale), anchor and leader start."""
     pal = palette(pal_name)
+    s, ox, oy = viewport(width, height)
     content = load_content(lang)
+    px = label_pixels(width, height, min_px)
     font = scene_font(px)
     k = px / LABEL_PX  # the label's own scale: its padding and corners follow its type
     fm = QFontMetricsF(font)
     box_bg = QColor(pal.background_top)
     box_bg.setAlpha(200)
     out = []
-    for label_id, _anchor, _at in SCENES[family].LABELS:
+    for label_id, (ax, ay), (lx, ly) in SCENES[family].LABELS:
         text = content.label(label_id, vocabulary)
         tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         img = QImage(int(tw) + 2, int(th) + 2, QImage.Format.Format_ARGB32_Premultiplied)
@@ -263,33 +261,35 @@ def _label_images(family: str, vocabulary: str, lang: str, pal_name: str, px: fl
         p.setPen(pal.ink)
         p.drawText(QRectF(0, 0, tw, th), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
-        out.append((label_id, img, tw, th))
-    return tuple(out)
-
-
-@lru_cache(maxsize=8)
-def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                   min_px: float = 0.0, mapping: tuple | None = None) -> tuple:
-    """Each label's image with its position (kept inside the frame), anchor and leader start,
-    through a view() mapping; a label whose anchor the frame does not show is left out.  Type
-    size, leader width and anchor dot follow the frame, not the camera's zoom."""
-    pal = palette(pal_name)
-    s0 = viewport(width, height)[0]
-    s, ox, oy = mapping or viewport(width, height)
-    images = _label_images(family, vocabulary, lang, pal_name, label_pixels(width, height, min_px))
-    out, placed = [], []
-    for (label_id, img, tw, th), (_id, (ax, ay), (lx, ly)) in zip(images, SCENES[family].LABELS):
-        anchor = QPointF(ox + ax * s, oy + ay * s)
-        if not (0 <= anchor.x() <= width and 0 <= anchor.y() <= height):
-            continue
         box = QRectF(max(0.0, min(ox + lx * s, width - img.width())), max(0.0, min(oy + ly * s, height - img.height())),
                      tw, th)
-        if mapping is not None:  # a camera's edge can push two labels together: keep them apart
-            box = clear_of(box, placed, height)
-            placed.append(box)
+        anchor = QPointF(ox + ax * s, oy + ay * s)
         near = QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
         out.append((label_id, img, box.topLeft(), anchor, near))
-    return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s0)), 3.2 * s0
+    return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s)), 3.2 * s
+
+
+def framed_labels(labels: tuple, mapping: tuple, width: int, height: int) -> tuple:
+    """The whole picture's labels (_label_sprites) seen through a camera's view() mapping: each
+    box and anchor moved with the picture, the box kept inside the frame and off the labels
+    placed before it; a label whose anchor the frame does not show is left out.  Type size,
+    leader and dot stay as they are, so labels read the same at every zoom."""
+    s0, ox0, oy0 = viewport(width, height)
+    s, ox, oy = mapping
+    k = s / s0
+    out, placed = [], []
+    for label_id, img, top_left, anchor, _near in labels:
+        at = QPointF(ox + (anchor.x() - ox0) * k, oy + (anchor.y() - oy0) * k)
+        if not (0 <= at.x() <= width and 0 <= at.y() <= height):
+            continue
+        x, y = ox + (top_left.x() - ox0) * k, oy + (top_left.y() - oy0) * k
+        box = QRectF(max(0.0, min(x, width - img.width())), max(0.0, min(y, height - img.height())),
+                     img.width() - 2, img.height() - 2)
+        box = clear_of(box, placed, height)
+        placed.append(box)
+        near = QPointF(min(max(at.x(), box.left()), box.right()), min(max(at.y(), box.top()), box.bottom()))
+        out.append((label_id, img, box.topLeft(), at, near))
+    return tuple(out)
 
 
 def clear_of(box: QRectF, placed: list[QRectF], height: int, gap: float = 4.0) -> QRectF:
@@ -305,10 +305,12 @@ def clear_of(box: QRectF, placed: list[QRectF], height: int, gap: float = 4.0) -
 
 def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int,
                 mapping: tuple | None = None) -> None:
-    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
-    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px,
-                                      mapping)
+    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn
+    (nor, through a camera's mapping, one whose thing is out of frame)."""
+    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px)
     hidden = SCENES[family].hidden_labels(state)
+    if mapping is not None:
+        labels = framed_labels(labels, mapping, width, height)
     for label_id, img, top_left, anchor, near in labels:
         if label_id in hidden:
             continue
@@ -329,7 +331,8 @@ def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], str
     img.fill(0)
     x0, y0, x1, y1 = box
     rx, ry = max(1.0, (x1 - x0) * 0.71), max(1.0, (y1 - y0) * 0.71)  # the ellipse around the box
-    shade = QColor(palette(pal_name).shade)
+    pal = palette(pal_name)  # dim towards the ground: darker on a dark one, paler on a light one
+    shade = pal.background_bottom.darker(160) if pal.background_bottom.lightness() < 128 else pal.background_top
     clear, dark = QColor(shade), QColor(shade)
     clear.setAlpha(0)
     dark.setAlphaF(DIM_ALPHA * strength / DIM_STEPS)

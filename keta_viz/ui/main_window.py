@@ -23,7 +23,6 @@ from ..widgets.stylesheet import application_stylesheet
 from ..widgets.synapse_view import SynapseViews
 from . import export_dialog, menus
 from .presentation import Presentation
-from .scale_bar import ScaleBar
 from .scenario_picker import ScenarioPicker
 from .settings import Preferences, load_preferences, save_preferences
 from .tab_order import set_tab_order
@@ -143,12 +142,11 @@ class MainWindow(QMainWindow):
         self.about_action = self.new_action("about", ["F1"], self.show_about)
         tb.addActions([self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
                        self.compare_action, self.fullscreen_action, self.about_action])
-        self.scale_bar = ScaleBar(self, tb)  # Brain / Circuit / Synapse, follow the story, wheel and keys
         view_actions = (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
                         self.motion_action, self.compare_action, self.fullscreen_action)
         for keys, slot in menus.shortcuts(self).items():
             self.new_action(None, list(keys), slot).setText(keys[0])  # keys only: never shown
-        menus.build_menus(self, view_actions + self.scale_bar.view_actions)
+        menus.build_menus(self, view_actions)
 
     def new_action(self, key: str | None, keys: list[str] | None, slot=None) -> QAction:
         """A window action named by [window] `key` (re-worded with the language), on these keys."""

@@ -1,4 +1,5 @@
-"""The consult window's menu bar (File, View, Language, Help) and its keyboard shortcuts."""
+"""The consult window's menu bar (File, View, Language, Help) and its keyboard shortcuts; the
+scale controls (ui/scale_bar.py) join the View menu."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from . import export_dialog
 from .language_menu import LanguageMenu
+from .scale_bar import ScaleBar
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -52,8 +54,10 @@ def build_menus(w: MainWindow, view_actions: tuple[QAction, ...]) -> None:
     file_menu.addActions(w.export_actions)
     file_menu.addSeparator()
     file_menu.addAction(w.new_action("quit", ["Ctrl+Q"], w.close))
-    _menu(w, "view_menu").addActions(view_actions)
+    w.view_menu = _menu(w, "view_menu")  # ui/view_settings.py adds the reader's settings to it
+    w.view_menu.addActions(view_actions)
     w.language_menu = LanguageMenu(w.session, w.choose_language, w)
     w.wording.text(w.language_menu.setTitle, "window", "language_menu")
     w.menuBar().addMenu(w.language_menu)
     _menu(w, "help_menu").addAction(w.about_action)
+    w.scale_bar = ScaleBar(w)  # Brain / Circuit / Synapse, Follow the story (also in View), wheel, pinch, keys

@@ -33,8 +33,9 @@ CLICKER_KEYS = (["Down"], ["Up"])  # the same while presenting (a clicker's spar
 class ScaleBar(QObject):
     """Observes the Session's scale and follow_story; writes them from buttons, keys, wheel and pinch."""
 
-    def __init__(self, window: MainWindow, toolbar: QToolBar):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
+        toolbar = window.findChild(QToolBar, "main-toolbar")
         self.window = window
         self.session = s = window.session
         self.glide = QVariantAnimation(self)
@@ -67,7 +68,8 @@ class ScaleBar(QObject):
         self.clicker_actions = [window.new_action(None, keys, lambda _c=False, d=step: self.step(d))
                                 for keys, step in zip(CLICKER_KEYS, (1, -1))]
         self.set_presenting(False)
-        self.view_actions = (self.follow_action, *zoom)  # for the View menu
+        window.view_menu.addSeparator()
+        window.view_menu.addActions([self.follow_action, *zoom])
         for view in window.synapse.all_views:
             view.installEventFilter(self)
             view.grabGesture(Qt.GestureType.PinchGesture)
