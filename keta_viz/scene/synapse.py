@@ -269,6 +269,23 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
     return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s)), 3.2 * s
 
 
+def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int,
+                mapping: tuple | None = None) -> None:
+    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
+    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px)
+    hidden = SCENES[family].hidden_labels(state)
+    if mapping is not None:  # through a camera: framed_labels (a label whose thing is out of frame is not drawn)
+        labels = framed_labels(labels, mapping, width, height)
+    for label_id, img, top_left, anchor, near in labels:
+        if label_id in hidden:
+            continue
+        p.setPen(pen)
+        p.drawLine(near, anchor)
+        p.setBrush(pal.ink_soft)
+        p.drawEllipse(anchor, dot, dot)
+        p.drawImage(top_left, img)
+
+
 def framed_labels(labels: tuple, mapping: tuple, width: int, height: int) -> tuple:
     """The whole picture's labels (_label_sprites) seen through a camera's view() mapping: each
     box and anchor moved with the picture, the box kept inside the frame and off the labels
@@ -301,24 +318,6 @@ def clear_of(box: QRectF, placed: list[QRectF], height: int, gap: float = 4.0) -
         below = hit.bottom() + gap
         box.moveTop(below if below + box.height() <= height else hit.top() - gap - box.height())
     return box
-
-
-def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int,
-                mapping: tuple | None = None) -> None:
-    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn
-    (nor, through a camera's mapping, one whose thing is out of frame)."""
-    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px)
-    hidden = SCENES[family].hidden_labels(state)
-    if mapping is not None:
-        labels = framed_labels(labels, mapping, width, height)
-    for label_id, img, top_left, anchor, near in labels:
-        if label_id in hidden:
-            continue
-        p.setPen(pen)
-        p.drawLine(near, anchor)
-        p.setBrush(pal.ink_soft)
-        p.drawEllipse(anchor, dot, dot)
-        p.drawImage(top_left, img)
 
 
 # ----------------------------------------------------------------------------- dimming ----
