@@ -24,7 +24,7 @@ WHEEL_STEP = 0.25  # scale per wheel notch (and per +/− key)
 PINCH_GAIN = 1.0  # scale per doubling of the pinch
 GLIDE_MS = 700  # a button's zoom from one scale to the next
 KEY_GLIDE_MS = 180  # a +/− key's small step
-ZOOM_KEYS = (["+", "=", "Ctrl++"], ["-", "Ctrl+-"])  # zoom in, zoom out
+ZOOM_KEYS = (["+", "="], ["-"])  # zoom in, zoom out (Ctrl with them is the reader's text size)
 STEP_KEYS = (["Shift+PgDown"], ["Shift+PgUp"])  # a whole scale in, out
 CLICKER_KEYS = (["Down"], ["Up"])  # the same while presenting (a clicker's spare keys); the
 # consult window leaves the arrows to the focused control
