@@ -168,6 +168,23 @@ def measure_frames(results: dict, quick: bool) -> None:
     results["rss_frames"] = frames
 
 
+def measure_zooming(results: dict, quick: bool) -> None:
+    """1080p frames at the busiest ketamine moment while the story plays and the scale sweeps
+    brain -> circuit -> synapse and back, changing every frame (one scale per ZOOM_SECONDS, as
+    in the tour)."""
+    from .model.tour import SYNAPSE, ZOOM_SECONDS
+    from .scene.render import scene_image
+    from .scene.synapse import Style
+
+    ket = simulate(load_scenario("ketamine-iv"))
+    n = 90 if quick else 4 * round(ZOOM_SECONDS * FPS)  # in and out through both zooms at the tour's pace
+    ts = playing_times([ket], busiest_time(ket), n)
+    sweep = [SYNAPSE * (1 - abs(1 - 2 * i / n)) for i in range(n)]  # 0 -> 2 -> 0
+    scene_image(ket, ts[0], 1920, 1080, Style(), scale=0.0)
+    ms = _time_ms(lambda i: scene_image(ket, ts[i], 1920, 1080, Style(), phase=i / FPS, scale=sweep[i]), n)
+    results["frame_ms_p50_1080p_zooming"], results["frame_ms_p95_1080p_zooming"], _ = percentiles(ms)
+
+
 def _settle() -> None:
     """Run the event loop until what the last input posted (updates, paints) has been handled."""
     from PySide6.QtWidgets import QApplication
@@ -345,6 +362,7 @@ def run(quick: bool = False) -> dict:
                      "quick": quick}
     measure_model(results)
     measure_frames(results, quick)
+    measure_zooming(results, quick)
     measure_seek(results, quick)
     measure_window(results, quick)
     measure_startup(results, quick)

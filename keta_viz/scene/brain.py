@@ -12,16 +12,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QRadialGradient, QTransform
 
 from ..content import load_content
 from ..model.constants import GLUTAMATE_BASE
-from .palette import Palette, palette
 from .circuit import braking
 from .neurite import centreline
-from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, fill_background, glow,
-                      smooth_path)
+from .palette import Palette, palette
+from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, draw_static_zoomed,
+                      fill_background, glow, smooth_path)
 from .shapes import NO_PEN, mix, spine_health
 from .synapse import Style
 
@@ -31,15 +31,15 @@ RAPHE_C = (912.0, 694.0)
 # The 16:9 box each family's circuit grows out of: in medial PFC (ketamine), at the raphe (ssri).
 SPOT = {"ketamine": (364.0, 268.0, 112.0, 63.0), "ssri": (872.0, 671.5, 80.0, 45.0)}
 
-CEREBRUM = [(290, 396), (300, 318), (334, 240), (392, 176), (470, 128), (566, 98), (672, 84), (784, 82),
+CEREBRUM = ((290, 396), (300, 318), (334, 240), (392, 176), (470, 128), (566, 98), (672, 84), (784, 82),
             (896, 94), (1002, 122), (1098, 166), (1182, 226), (1248, 300), (1290, 380), (1306, 452),
             (1292, 512), (1250, 552), (1170, 574), (1066, 596), (960, 618), (856, 636), (760, 642), (680, 628),
             (622, 602), (588, 566), (578, 530), (582, 500), (560, 478), (500, 468), (420, 458), (352, 442),
-            (312, 426)]
-CEREBELLUM = [(990, 640), (1030, 585), (1120, 560), (1220, 565), (1285, 600), (1300, 650), (1262, 705),
-              (1180, 735), (1080, 730), (1010, 695)]
-BRAINSTEM = [(862, 600), (965, 596), (978, 650), (970, 720), (952, 780), (946, 860), (944, 912), (896, 912),
-             (894, 840), (878, 780), (850, 720), (842, 660)]
+            (312, 426))
+CEREBELLUM = ((990, 640), (1030, 585), (1120, 560), (1220, 565), (1285, 600), (1300, 650), (1262, 705),
+              (1180, 735), (1080, 730), (1010, 695))
+BRAINSTEM = ((862, 600), (965, 596), (978, 650), (970, 720), (952, 780), (946, 860), (944, 912), (896, 912),
+             (894, 840), (878, 780), (850, 720), (842, 660))
 PFC_EDGE = [(574, 86), (592, 200), (560, 330), (546, 420), (540, 472)]  # its border with the motor areas
 # Furrows (open curves, width, waviness): the lateral and central sulci first, then smaller ones.
 SULCI = [
@@ -60,8 +60,8 @@ SULCI = [
     ([(400, 450), (470, 438), (530, 450)], 2.6, 3.0),
     ([(980, 320), (1010, 360), (1000, 400)], 2.6, 3.0),
 ]
-HIPPOCAMPUS = [(684, 592), (704, 570), (760, 560), (830, 552), (900, 540), (960, 520), (1000, 496), (1018, 470),
-               (1034, 478), (1022, 512), (982, 548), (912, 572), (842, 584), (772, 598), (712, 608)]
+HIPPOCAMPUS = ((684, 592), (704, 570), (760, 560), (830, 552), (900, 540), (960, 520), (1000, 496), (1018, 470),
+               (1034, 478), (1022, 512), (982, 548), (912, 572), (842, 584), (772, 598), (712, 608))
 # The PFC's small web of connections: nodes, and each link with the spine health it needs.
 WEB_NODES = [(330, 300), (372, 238), (440, 196), (506, 226), (470, 288), (396, 330), (344, 392),
              (416, 402), (486, 360), (534, 300), (520, 444), (452, 462)]
@@ -75,6 +75,18 @@ PATHWAYS = [
     [RAPHE_C, (930, 610), (1040, 430), (1140, 310), (1220, 262)],
     [RAPHE_C, (900, 650), (870, 620), (840, 590)],
 ]
+
+
+@lru_cache(maxsize=2)
+def furrows() -> tuple[tuple[QPainterPath, float], ...]:
+    """Every sulcus as a path, with its width (cached)."""
+    return tuple((furrow(points, waviness, k), width) for k, (points, width, waviness) in enumerate(SULCI))
+
+
+@lru_cache(maxsize=8)
+def outline(points: tuple) -> QPainterPath:
+    """A closed smooth outline through points (cached)."""
+    return smooth_path(list(points))
 
 
 def furrow(points, waviness: float, seed: int) -> QPainterPath:
@@ -100,7 +112,7 @@ def pfc_region() -> QPainterPath:
         front.lineTo(x, y)
     front.lineTo(0, 900)
     front.closeSubpath()
-    return smooth_path(CEREBRUM).intersected(front)
+    return outline(CEREBRUM).intersected(front)
 
 
 def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> None:
@@ -110,11 +122,11 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
     groove, ridge = pal.cytoplasm.darker(145), pal.cytoplasm.lighter(118)
     p.setPen(NO_PEN)
     p.setBrush(alpha(pal.background_bottom.darker(130), 0.55))
-    for outline in (BRAINSTEM, CEREBELLUM, CEREBRUM):
-        p.drawPath(smooth_path(outline).translated(10, 14))
-    for outline, fill in ((BRAINSTEM, pal.cytoplasm.darker(112)), (CEREBELLUM, pal.cytoplasm.darker(106)),
-                          (CEREBRUM, pal.cytoplasm)):
-        path = smooth_path(outline)
+    for shape in (BRAINSTEM, CEREBELLUM, CEREBRUM):
+        p.drawPath(outline(shape).translated(10, 14))
+    for shape, fill in ((BRAINSTEM, pal.cytoplasm.darker(112)), (CEREBELLUM, pal.cytoplasm.darker(106)),
+                        (CEREBRUM, pal.cytoplasm)):
+        path = outline(shape)
         rect = path.boundingRect()
         g = QRadialGradient(rect.center() - QPointF(rect.width() * 0.2, rect.height() * 0.3),
                             max(rect.width(), rect.height()) * 0.8)
@@ -123,12 +135,12 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
         p.setPen(edge)
         p.setBrush(QBrush(g))
         p.drawPath(path)
-        if outline is CEREBELLUM:
+        if shape is CEREBELLUM:
             draw_folia(p, path, groove, thin)
-    for k, (points, width, waviness) in enumerate(SULCI):
-        path = furrow(points, waviness, k)
+    for path, width in furrows():
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(ridge, width * 0.45 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.setPen(QPen(ridge, width * 0.45 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                      Qt.PenJoinStyle.RoundJoin))
         p.drawPath(path.translated(1.5 * thin, 2.5 * thin))
         p.setPen(QPen(groove, width * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         p.drawPath(path)
@@ -138,7 +150,7 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
     # the hippocampus lies deep in the temporal lobe: drawn as seen through it
     p.setPen(QPen(alpha(pal.ink, 0.7), 2.2 * thin, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
     p.setBrush(alpha(pal.background_bottom, 0.3))
-    p.drawPath(smooth_path(HIPPOCAMPUS))
+    p.drawPath(outline(HIPPOCAMPUS))
     if family == "ssri":
         p.setPen(QPen(alpha(pal.serotonin, 0.5), 3.0 * thin, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.setBrush(Qt.BrushStyle.NoBrush)
@@ -167,16 +179,19 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detai
         surge = float(np.clip((state.glutamate - GLUTAMATE_BASE) / (1 - GLUTAMATE_BASE), 0, 1))
         activity = max(surge, float(np.clip(state.receptor_activity, 0, 1)))
         light_region(p, pfc_region(), pal.glutamate, PFC_C, 0.2 + 0.8 * activity)
-        light_region(p, smooth_path(HIPPOCAMPUS), pal.ampa, HIPPO_C, 0.25 + 0.75 * health)
-        p.setOpacity(detail)
-        draw_web(p, pal, health, activity)
+        light_region(p, outline(HIPPOCAMPUS), pal.ampa, HIPPO_C, 0.25 + 0.75 * health)
+        if detail > 0.01:
+            p.setOpacity(detail)
+            draw_web(p, pal, health, activity)
         return
     rise = float(np.clip(state.serotonin_rise, 0, 1))
     light_region(p, pfc_region(), pal.serotonin, PFC_C, 0.2 + 0.8 * rise)
-    light_region(p, smooth_path(HIPPOCAMPUS), pal.serotonin, HIPPO_C, 0.25 + 0.75 * rise)
+    light_region(p, outline(HIPPOCAMPUS), pal.serotonin, HIPPO_C, 0.25 + 0.75 * rise)
     firing = float(np.clip(state.raphe_firing, 0, 1))
     glow(p, pal.brake, RAPHE_C, 70, 60, 0.8 * braking(state))
     glow(p, pal.serotonin, RAPHE_C, 44, 40, 0.3 + 0.7 * firing)
+    if detail <= 0.01:
+        return
     p.setOpacity(detail)
     p.setPen(QPen(pal.membrane, 1.2))
     p.setBrush(mix(pal.cytoplasm, pal.serotonin, 0.45 + 0.55 * firing))
@@ -187,10 +202,10 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detai
 
 def light_region(p: QPainter, region: QPainterPath, colour, centre, strength: float) -> None:
     """A region tinted and glowing inside its outline (strength 0-1)."""
+    p.fillPath(region, alpha(colour, 0.06 + 0.22 * strength))
     p.save()
     p.setClipPath(region, Qt.ClipOperation.IntersectClip)
     rect = region.boundingRect()
-    p.fillRect(rect, alpha(colour, 0.06 + 0.22 * strength))
     glow(p, colour, centre, rect.width() * 0.55, rect.height() * 0.55, strength)
     p.restore()
 
@@ -239,7 +254,7 @@ def labels(family: str, state) -> list[tuple]:
     return out
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
     """The background and the brain, which never change (cached per size, palette, family)."""
     img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -259,17 +274,15 @@ def paint(p: QPainter, family: str, state, phase: float, width: int, height: int
     (labels, note, the spot box) at opacity `words`."""
     pal = palette(style.palette)
     view = canvas_transform(width, height)
+    base = p.transform()  # the frame's device pixels on the painter's device (a layer may offset them)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     if zoom is None:
         p.drawImage(0, 0, static_image(family, width, height, pal.name))
     else:
-        p.setTransform(view.inverted()[0] * zoom * view)  # the background zooms with the picture
-        fill_background(p, pal, width, height)
+        draw_static_zoomed(p, draw_static, static_image, family, SPOT[family], zoom, width, height, pal.name)
         view = zoom * view
-        p.setTransform(view)
-        draw_static(p, pal, family, zoom.m11() ** -0.6)
-    p.setTransform(view)
+    p.setTransform(view * base)
     draw_live(p, pal, family, state, phase, words)
     draw_spot(p, pal, SPOT[family], words)
     p.restore()

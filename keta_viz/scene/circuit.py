@@ -17,10 +17,10 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 
 from ..content import load_content
 from ..model.constants import GLUTAMATE_BASE
-from .palette import Palette, palette
-from .picture import (alpha, canvas_transform, draw_labels, draw_note, draw_spot, fill_background, glow,
-                      impulses, smooth_path)
 from .neurite import pyramid_soma, round_soma, tree, tube
+from .palette import Palette, palette
+from .picture import (canvas_transform, draw_labels, draw_note, draw_spot, draw_static_zoomed, fill_background,
+                      glow, impulses, smooth_path)
 from .shapes import NO_PEN, draw_outlined, mix, spine_health
 from .synapse import Style
 
@@ -71,14 +71,24 @@ def _trunk_sites(c, top: float, size: float, count: int, needs: np.ndarray) -> l
 
 
 _rng = np.random.default_rng(19)
-APICAL_SPINES = _trunk_sites(PYRAMID_C, PYRAMID_TOP, PYRAMID_S, 12, _rng.uniform(0.72, 0.98, 12))
-RECEIVER_SPINES = [(x, DENDRITE_Y - 5, -90.0 + (8 if k % 2 else -8), n)
-                   for k, (x, n) in enumerate(zip(range(880, 1300, 34), _rng.uniform(0.72, 0.98, 13)))
-                   if abs(x - BOUTON[0]) > 34]
+APICAL_SPINES = _trunk_sites(PYRAMID_C, PYRAMID_TOP, PYRAMID_S, 14, _rng.uniform(0.72, 0.98, 14))
+RECEIVER_SPINES = [(x, DENDRITE_Y - 5, -90.0 + (10 if k % 2 else -10), n)
+                   for k, (x, n) in enumerate(zip(range(876, 1290, 30), _rng.uniform(0.72, 0.98, 14)))
+                   if abs(x - BOUTON[0]) > 36]
 
 
-def pyramid_cell(c, size: float, top: float, seed: int) -> list[QPainterPath]:
-    """A pyramidal neuron: soma, apical trunk with obliques and a tuft, basal dendrites."""
+def merged(paths: list[QPainterPath]) -> QPainterPath:
+    """Shapes as one path whose overlaps fill as one (drawn in two calls, not two per shape)."""
+    out = QPainterPath()
+    out.setFillRule(Qt.FillRule.WindingFill)
+    for path in paths:
+        out.addPath(path)
+    return out
+
+
+@lru_cache(maxsize=8)
+def pyramid_cell(c, size: float, top: float, seed: int) -> QPainterPath:
+    """A pyramidal neuron: soma, apical trunk with obliques and a tuft, basal dendrites (cached)."""
     x, y = c
     paths = [pyramid_soma(x, y, size), tube([(x, y - 0.6 * size), (x - 3, (y + top) / 2), (x - 8, top)],
                                             0.3 * size, 6)]
@@ -89,26 +99,33 @@ def pyramid_cell(c, size: float, top: float, seed: int) -> list[QPainterPath]:
     for k, deg in enumerate((155, 118, 62, 25)):
         a = math.radians(deg)
         paths += tree(x + 0.4 * size * math.cos(a), y + 0.4 * size, deg, 110, 11, 1, seed + 20 + k, 30)
-    return paths
+    return merged(paths)
 
 
+@lru_cache(maxsize=4)
 def dendrite_to_spot(start, bend) -> QPainterPath:
     """A basal dendrite that runs left along DENDRITE_Y through the spot (11 units wide there)."""
     return tube([start, bend, (1180, DENDRITE_Y), (1000, DENDRITE_Y), (840, DENDRITE_Y + 2)], 17, 7)
 
 
-def star_cell(c, r: float, angles, seed: int) -> list[QPainterPath]:
-    """A multipolar cell: round soma, dendrites branching in every direction but the axon's."""
+@lru_cache(maxsize=8)
+def star_cell(c, r: float, angles, seed: int) -> QPainterPath:
+    """A multipolar cell: round soma, dendrites branching in every direction but the axon's (cached)."""
     paths = [round_soma(*c, r)]
     for k, deg in enumerate(angles):
         a = math.radians(deg)
         paths += tree(c[0] + 0.8 * r * math.cos(a), c[1] + 0.8 * r * math.sin(a), deg, 95, 12, 1, seed + k, 30)
-    return paths
+    return merged(paths)
 
 
 def axon_path(points) -> QPainterPath:
-    """A smooth axon through points."""
-    return smooth_path(points, closed=False)
+    """A smooth axon through points (cached)."""
+    return _axon(tuple(tuple(pt) for pt in points))
+
+
+@lru_cache(maxsize=32)
+def _axon(points: tuple) -> QPainterPath:
+    return smooth_path(list(points), closed=False)
 
 
 def draw_axon(p: QPainter, pal: Palette, points, width: float, thin: float = 1.0) -> None:
@@ -133,10 +150,10 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
     wide (a zoom keeps them from swelling)."""
     dim = mix(pal.cytoplasm, pal.background_bottom, 0.4)
     if family == "ketamine":
-        draw_outlined(p, pyramid_cell(RECEIVER_C, 66.0, 100.0, 40) + [dendrite_to_spot((1392, 486), (1330, 640))],
+        draw_outlined(p, [pyramid_cell(RECEIVER_C, 66.0, 100.0, 40), dendrite_to_spot((1392, 486), (1330, 640))],
                       pal, 1.3 * thin, dim)
     else:
-        draw_outlined(p, pyramid_cell(TARGET_C, 74.0, 90.0, 60) + [dendrite_to_spot((1300, 460), (1250, 630))],
+        draw_outlined(p, [pyramid_cell(TARGET_C, 74.0, 90.0, 60), dendrite_to_spot((1300, 460), (1250, 630))],
                       pal, 1.3 * thin, dim)
     for points in INPUTS[family]:
         draw_axon(p, pal, points, 3.0, thin)
@@ -144,11 +161,11 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
     if family == "ketamine":
         draw_axon(p, pal, SENDER_ONWARD, 5.0, thin)
         draw_axon(p, pal, SENDER_AXON, 4.0, thin)
-        draw_outlined(p, pyramid_cell(PYRAMID_C, PYRAMID_S, PYRAMID_TOP, 20), pal, 1.4 * thin, pal.cytoplasm)
+        draw_outlined(p, [pyramid_cell(PYRAMID_C, PYRAMID_S, PYRAMID_TOP, 20)], pal, 1.4 * thin, pal.cytoplasm)
         draw_axon(p, pal, BASKET_AXON, 2.6, thin)
         for x, y in BASKET[1:]:
             draw_axon(p, pal, [(630, 445), ((630 + x) / 2 - 14, (445 + y) / 2 + 6), (x, y)], 2.2, thin)
-        draw_outlined(p, star_cell(BOUNCER_C, BOUNCER_R, (-150, -100, -50, 80, 125, 170), 30), pal, 1.4 * thin,
+        draw_outlined(p, [star_cell(BOUNCER_C, BOUNCER_R, (-150, -100, -50, 80, 125, 170), 30)], pal, 1.4 * thin,
                       pal.cytoplasm)
     else:
         draw_axon(p, pal, SEROTONIN_AXON, 4.0, thin)
@@ -156,7 +173,7 @@ def draw_static(p: QPainter, pal: Palette, family: str, thin: float = 1.0) -> No
         for at in VARICOSITIES:
             at_xy = path.pointAtPercent(at)
             draw_bouton(p, pal, (at_xy.x(), at_xy.y()), 6, 6, pal.cytoplasm, thin)
-        draw_outlined(p, star_cell(RAPHE_C, RAPHE_R, (-150, -100, 75, 120, 165, 210), 70), pal, 1.4 * thin,
+        draw_outlined(p, [star_cell(RAPHE_C, RAPHE_R, (-150, -100, 75, 120, 165, 210), 70)], pal, 1.4 * thin,
                       pal.cytoplasm)
         # the axon is long: cortex lies far from the brainstem
         mid = path.pointAtPercent(0.45)
@@ -175,9 +192,9 @@ def draw_spines(p: QPainter, pal: Palette, sites, density: float) -> None:
         if grown <= 0:
             continue
         a = math.radians(deg)
-        tip = QPointF(x + math.cos(a) * 14 * grown, y + math.sin(a) * 14 * grown)
+        tip = QPointF(x + math.cos(a) * 19 * grown, y + math.sin(a) * 19 * grown)
         p.drawLine(QPointF(x, y), tip)
-        p.drawEllipse(tip, 4.2 * grown, 3.6 * grown)
+        p.drawEllipse(tip, 5.6 * grown, 4.8 * grown)
 
 
 def draw_receptors(p: QPainter, pal: Palette, c, r: float, angles, colour, on: int, plug) -> None:
@@ -213,14 +230,10 @@ def firing_level(family: str, state) -> float:
 
 
 def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detail: float = 1.0) -> None:
-    """What the state moves: glows, receptors, spines, the spot's receptors, and at opacity
-    `detail` (fading as a zoom leaves them) impulses and drug particles (canvas coords)."""
+    """What the state changes: glows, receptors, the spot's receptors, and at opacity `detail`
+    (fading as a zoom leaves them) spines, impulses and drug particles (canvas coords)."""
     firing = firing_level(family, state)
     health = spine_health(state.spine_density)
-    p.setOpacity(detail)
-    for k, points in enumerate(INPUTS[family]):
-        impulses(p, axon_path(points), pal.glutamate, 2, phase + 1.7 * k, 0.22, 3.5)
-    p.setOpacity(1.0)
     if family == "ketamine":
         quiet = float(np.clip(state.interneuron_activity, 0, 1)) ** 2
         glow(p, pal.gaba, BOUNCER_C, BOUNCER_R * 2.6, BOUNCER_R * 2.4, quiet)
@@ -231,16 +244,10 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detai
                        round(state.nmda_block * len(NMDA_ANGLES)), pal.ketamine)
         for x, y in BASKET:
             draw_bouton(p, pal, (x, y), 8, 7, mix(pal.cytoplasm, pal.gaba, 0.15 + 0.85 * quiet))
-        p.setOpacity(detail)
-        impulses(p, axon_path(BASKET_AXON), pal.gaba, round(3 * quiet), phase, 0.35, 3.5)
-        draw_ketamine(p, pal, state.plasma_ng_per_ml, phase)
-        p.setOpacity(1.0)
         glow(p, pal.glutamate, PYRAMID_C, 120, 120, 0.12 + 0.75 * firing)
         p.setPen(NO_PEN)
         p.setBrush(mix(pal.cytoplasm, pal.glutamate, 0.1 + 0.45 * firing))
         p.drawPath(pyramid_soma(PYRAMID_C[0], PYRAMID_C[1], PYRAMID_S - 4))
-        draw_spines(p, pal, APICAL_SPINES, state.spine_density)
-        axon = axon_path(SENDER_AXON)
     else:
         brake = float(np.clip((state.autoreceptor_brake - 0.3) / 0.7, 0, 1))  # as the synapse shows it
         glow(p, pal.brake, RAPHE_C, RAPHE_R * 2.6, RAPHE_R * 2.4, braking(state))
@@ -249,20 +256,31 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detai
         p.setBrush(mix(pal.cytoplasm, pal.serotonin, 0.1 + 0.5 * firing))
         p.drawPath(round_soma(*RAPHE_C, RAPHE_R - 3))
         draw_receptors(p, pal, RAPHE_C, RAPHE_R, BRAKE_ANGLES, pal.brake, round(brake * len(BRAKE_ANGLES)), None)
-        axon = axon_path(SEROTONIN_AXON)
-        p.setOpacity(detail)
-        draw_serotonin(p, pal, state, phase)
-        p.setOpacity(1.0)
-    draw_spines(p, pal, RECEIVER_SPINES, state.spine_density)
-    p.setOpacity(detail)
-    impulses(p, axon, pal.glutamate if family == "ketamine" else pal.serotonin, 1 + round(5 * firing), phase,
-             0.3, 5.0)
-    p.setOpacity(1.0)
     glow(p, pal.ampa, (BOUTON[0], SPINE_TOP), 28, 18, 0.15 + 0.85 * float(np.clip(state.receptor_activity, 0, 1)))
     p.setPen(QPen(pal.membrane, 1.2))
     p.setBrush(mix(pal.cytoplasm, pal.ampa, 0.3 + 0.5 * health))
     p.drawEllipse(QPointF(BOUTON[0], SPINE_TOP), 4.5 + 2.5 * health, 3 + 0.8 * health)
     p.drawLine(QPointF(BOUTON[0], SPINE_TOP + 3), QPointF(BOUTON[0], DENDRITE_Y - 5))
+    if detail > 0.01:
+        p.setOpacity(detail)
+        draw_moving(p, pal, family, state, phase, firing)
+        p.setOpacity(1.0)
+
+
+def draw_moving(p: QPainter, pal: Palette, family: str, state, phase: float, firing: float) -> None:
+    """Spines, impulses along the axons and the drug's particles."""
+    for k, points in enumerate(INPUTS[family]):
+        impulses(p, axon_path(points), pal.glutamate, 2, phase + 1.7 * k, 0.22, 3.5)
+    draw_spines(p, pal, RECEIVER_SPINES, state.spine_density)
+    if family == "ketamine":
+        quiet = float(np.clip(state.interneuron_activity, 0, 1)) ** 2
+        impulses(p, axon_path(BASKET_AXON), pal.gaba, round(3 * quiet), phase, 0.35, 3.5)
+        draw_ketamine(p, pal, state.plasma_ng_per_ml, phase)
+        draw_spines(p, pal, APICAL_SPINES, state.spine_density)
+        impulses(p, axon_path(SENDER_AXON), pal.glutamate, 1 + round(5 * firing), phase, 0.3, 5.0)
+    else:
+        draw_serotonin(p, pal, state, phase)
+        impulses(p, axon_path(SEROTONIN_AXON), pal.serotonin, 1 + round(5 * firing), phase, 0.3, 5.0)
 
 
 def draw_serotonin(p: QPainter, pal: Palette, state, phase: float) -> None:
@@ -305,16 +323,16 @@ def labels(family: str, state) -> list[tuple]:
                  (150.0, 720.0)),
                 ("pyramidal", (PYRAMID_C[0] + 16, PYRAMID_C[1] - 4), (830.0, 380.0)),
                 ("inputs", (150.0, 150.0), (60.0, 60.0)),
-                ("receiver", (RECEIVER_C[0], RECEIVER_C[1]), (1180.0, 240.0)),
+                ("receiver", (RECEIVER_C[0], RECEIVER_C[1]), (1060.0, 300.0)),
                 ("zoom_synapse", spot, (930.0, 790.0))]
     return [("raphe_neuron", (RAPHE_C[0], RAPHE_C[1] + 20), (120.0, 800.0)),
             ("brake", (RAPHE_C[0] + RAPHE_R * math.cos(math.radians(BRAKE_ANGLES[0])),
                        RAPHE_C[1] + RAPHE_R * math.sin(math.radians(BRAKE_ANGLES[0]))), (60.0, 380.0)),
-            ("target", (TARGET_C[0], TARGET_C[1]), (1120.0, 230.0)),
+            ("target", (TARGET_C[0], TARGET_C[1]), (960.0, 300.0)),
             ("zoom_synapse", spot, (930.0, 790.0))]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
     """The background and the cells, which never change (cached per size, palette, family)."""
     img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -334,17 +352,15 @@ def paint(p: QPainter, family: str, state, phase: float, width: int, height: int
     (labels, note, the spot box) at opacity `words`."""
     pal = palette(style.palette)
     view = canvas_transform(width, height)
+    base = p.transform()  # the frame's device pixels on the painter's device (a layer may offset them)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     if zoom is None:
         p.drawImage(0, 0, static_image(family, width, height, pal.name))
     else:
-        p.setTransform(view.inverted()[0] * zoom * view)  # the background zooms with the picture
-        fill_background(p, pal, width, height)
+        draw_static_zoomed(p, draw_static, static_image, family, SPOT, zoom, width, height, pal.name)
         view = zoom * view
-        p.setTransform(view)
-        draw_static(p, pal, family, zoom.m11() ** -0.6)
-    p.setTransform(view)
+    p.setTransform(view * base)
     draw_live(p, pal, family, state, phase, words)
     draw_spot(p, pal, SPOT, words)
     p.restore()

@@ -80,6 +80,6 @@ def pyramid_soma(x: float, y: float, size: float) -> QPainterPath:
 
 def round_soma(x: float, y: float, r: float) -> QPainterPath:
     """A round cell body, slightly irregular."""
-    pts = [(x + r * (1 + 0.06 * math.sin(3 * a)) * math.cos(a), y + 0.92 * r * (1 + 0.06 * math.cos(2 * a)) * math.sin(a))
-           for a in np.linspace(0, 2 * math.pi, 10, endpoint=False)]
+    pts = [(x + r * (1 + 0.06 * math.sin(3 * a)) * math.cos(a),
+            y + 0.92 * r * (1 + 0.06 * math.cos(2 * a)) * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 10, endpoint=False)]
     return smooth_path(pts)

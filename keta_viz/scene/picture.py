@@ -6,6 +6,7 @@ Both pictures are drawn in the virtual 1600 x 900 canvas (scene/layout.py), like
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -19,6 +20,7 @@ from .shapes import NO_PEN, viewport
 from .synapse import LABEL_PX, Style, label_pixels, scene_font
 
 Point = tuple[float, float]
+LEVEL_STEP = 2 ** (1 / 3)  # magnified levels of a picture are cached this far apart
 
 
 def smooth_path(points: list[Point], closed: bool = True, tension: float = 1.0) -> QPainterPath:
@@ -90,14 +92,58 @@ def impulses(p: QPainter, path: QPainterPath, colour: QColor, count: int, phase:
             p.drawEllipse(pt, r, r)
 
 
-def zoom_transform(spot: tuple[float, float, float, float], f: float) -> QTransform:
-    """Canvas to canvas: a zoom a fraction f (0-1) of the way (geometrically) from the whole
-    canvas to the 16:9 box `spot` (x, y, w, h) filling it, about the zoom's fixed point."""
+def magnify(spot: tuple[float, float, float, float], m: float) -> QTransform:
+    """Canvas to canvas: magnification m about the point that stays put while the whole canvas
+    zooms into the 16:9 box `spot` (x, y, w, h)."""
     x, y, w, _ = spot
     m_full = L.WIDTH / w
-    m = m_full ** f
     fx, fy = m_full * x / (m_full - 1), m_full * y / (m_full - 1)
     return QTransform(m, 0, 0, m, fx * (1 - m), fy * (1 - m))
+
+
+def zoom_transform(spot: tuple[float, float, float, float], f: float) -> QTransform:
+    """Canvas to canvas: a zoom a fraction f (0-1) of the way (geometrically) from the whole
+    canvas to the box `spot` filling it."""
+    return magnify(spot, (L.WIDTH / spot[2]) ** f)
+
+
+@lru_cache(maxsize=4)
+def magnified_static(draw_static, family: str, spot: tuple, level: int, width: int, height: int,
+                     pal_name: str) -> QImage:
+    """A picture's unchanging part drawn at magnification LEVEL_STEP ** level about its zoom's
+    fixed point, filling a width x height device (cached: a zoom passes through a few levels)."""
+    m = LEVEL_STEP ** level
+    pal = palette(pal_name)
+    view = canvas_transform(width, height)
+    zoom = magnify(spot, m)
+    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setTransform(view.inverted()[0] * zoom * view)
+    fill_background(p, pal, width, height)
+    p.setTransform(zoom * view)
+    draw_static(p, pal, family, m ** -0.6)  # lines kept from swelling with the picture
+    p.end()
+    return img
+
+
+def draw_static_zoomed(p: QPainter, draw_static, static_image, family: str, spot: tuple, zoom: QTransform,
+                       width: int, height: int, pal_name: str) -> None:
+    """A picture's unchanging part through `zoom` (canvas to canvas): the whole picture's cached
+    image shrunk, or the nearest lower magnified level enlarged (by less than LEVEL_STEP)."""
+    view = canvas_transform(width, height)
+    m = zoom.m11()
+    level = int(math.floor(math.log(m) / math.log(LEVEL_STEP) + 1e-9)) if m > 1.0 else 0
+    if level == 0:
+        image, at = static_image(family, width, height, pal_name), QTransform()
+    else:
+        image, at = magnified_static(draw_static, family, spot, level, width, height, pal_name), \
+            magnify(spot, LEVEL_STEP ** level)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    p.setTransform((at * view).inverted()[0] * zoom * view * p.transform())
+    p.drawImage(0, 0, image)
+    p.restore()
 
 
 def spot_transform(spot: tuple[float, float, float, float]) -> QTransform:
@@ -152,8 +198,7 @@ def draw_labels(p: QPainter, pal: Palette, labels, style: Style, width: int, hei
     content = load_content(style.lang)
     px = label_pixels(width, height, style.label_min_px)
     s = viewport(width, height)[0]
-    p.save()
-    p.resetTransform()
+    p.save()  # in the frame's device pixels (the painter's own transform may offset them onto a layer)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setOpacity(opacity)
     for label_id, anchor, top_left in labels:
@@ -178,8 +223,7 @@ def draw_note(p: QPainter, pal: Palette, text: str, width: int, height: int, sty
     if opacity <= 0.01:
         return
     px = 0.8 * label_pixels(width, height, style.label_min_px)
-    p.save()
-    p.resetTransform()
+    p.save()  # in the frame's device pixels (the painter's own transform may offset them onto a layer)
     p.setOpacity(opacity)
     p.setFont(scene_font(px))
     p.setPen(pal.ink_soft)

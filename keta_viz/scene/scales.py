@@ -26,7 +26,7 @@ FEATHER = 0.5  # the inner picture's edges fade out over this share of its heigh
 
 def feather(layer: QImage, frame: QTransform, width: int, height: int, edge: float) -> None:
     """Fade a layer's picture out toward the edges of its frame (the width x height device
-    mapped by `frame`) over `edge` device pixels, so it grows out of the outer picture softly."""
+    mapped by `frame` into the layer) over `edge` frame pixels, so it grows out softly."""
     if edge < 0.5:
         return
     q = QPainter(layer)
@@ -34,11 +34,11 @@ def feather(layer: QImage, frame: QTransform, width: int, height: int, edge: flo
     q.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
     q.setPen(Qt.PenStyle.NoPen)
     clear, solid = QColor(0, 0, 0, 0), QColor(0, 0, 0, 255)
-    out = edge  # the strips reach past the frame, so its antialiased rim fades too
-    for x0, y0, x1, y1, rect in ((0, 0, edge, 0, QRectF(-out, -out, edge + out, height + 2 * out)),
-                                 (width, 0, width - edge, 0, QRectF(width - edge, -out, edge + out, height + 2 * out)),
-                                 (0, 0, 0, edge, QRectF(-out, -out, width + 2 * out, edge + out)),
-                                 (0, height, 0, height - edge, QRectF(-out, height - edge, width + 2 * out, edge + out))):
+    e, w, h = edge, width, height  # the strips reach e past the frame, so its antialiased rim fades too
+    for x0, y0, x1, y1, rect in ((0, 0, e, 0, QRectF(-e, -e, 2 * e, h + 2 * e)),
+                                 (w, 0, w - e, 0, QRectF(w - e, -e, 2 * e, h + 2 * e)),
+                                 (0, 0, 0, e, QRectF(-e, -e, w + 2 * e, 2 * e)),
+                                 (0, h, 0, h - e, QRectF(-e, h - e, w + 2 * e, 2 * e))):
         g = QLinearGradient(QPointF(x0, y0), QPointF(x1, y1))
         g.setColorAt(0.0, clear)
         g.setColorAt(1.0, solid)
@@ -67,25 +67,29 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
     spot = brain.SPOT[family] if outer is brain else circuit.SPOT
     zoom = zoom_transform(spot, f)
     outer.paint(p, family, state, phase, width, height, style, zoom=zoom, words=1.0 - smoothstep(f / WORDS_GONE))
+    # the inner picture on a layer the size of where it lands, so that it fades as one
     view = canvas_transform(width, height)
     frame = view.inverted()[0] * spot_transform(spot) * zoom * view  # the inner device into this one
-    edge = FEATHER * height * (1.0 - f)
-    p.save()
-    if outer is brain:  # the circuit in vectors on a layer of its own, so that it fades as one
-        layer = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        layer.fill(0)
-        q = QPainter(layer)
+    box = frame.mapRect(QRectF(0, 0, width, height)).intersected(QRectF(0, 0, width, height)).toAlignedRect()
+    if box.isEmpty():
+        return
+    to_layer = frame * QTransform.fromTranslate(-box.left(), -box.top())
+    layer = QImage(box.width(), box.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    layer.fill(0)
+    q = QPainter(layer)
+    if outer is brain:  # the circuit: its cached whole picture shrunk, what moves drawn over it
+        q.setTransform(QTransform.fromTranslate(-box.left(), -box.top()))
         circuit.paint(q, family, state, phase, width, height, style, zoom=spot_transform(spot) * zoom,
                       words=smoothstep((f - WORDS_BACK) / (1.0 - WORDS_BACK)))
-        q.end()
-        feather(layer, frame, width, height, edge)
-    else:
-        layer = render_frame(family, state, phase, seed, width, height, style, **_camera(camera))
-        feather(layer, QTransform(), width, height, edge)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        p.setTransform(frame)
+    else:  # the synapse frame, whole, shrunk into its box
+        q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        q.setTransform(to_layer)
+        q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, style, **_camera(camera)))
+    q.end()
+    feather(layer, to_layer, width, height, FEATHER * height * (1.0 - f))
+    p.save()
     p.setOpacity(smoothstep((f - FADE_IN[0]) / (FADE_IN[1] - FADE_IN[0])))
-    p.drawImage(0, 0, layer)
+    p.drawImage(box.topLeft(), layer)
     p.restore()
 
 
