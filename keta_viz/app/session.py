@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Signal
 
 from ..content import Content, load_content
 from ..model import StoryAxis, Timeline
+from ..model.tour import BRAIN, SYNAPSE, tour_scale
+from ..scene.camera import WHOLE, Camera, story_camera
 from ..scene.synapse import Style
 from .pen import PEN_COLOURS, Strokes
 from .playhead import Playhead
@@ -25,6 +27,7 @@ class Session(QObject):
     language_changed = Signal()
     pen_changed = Signal()  # pen on/off, colour, strokes cleared
     phase_changed = Signal(float)  # the animation clock (wall seconds), apart from model time
+    view_changed = Signal()  # the scale chosen, or following the story on or off
 
     def __init__(self, timelines: list[Timeline], palette: str = "screen", vocabulary: str = "plain",
                  labels: bool = True, language: str = "en", parent: QObject | None = None):
@@ -43,6 +46,8 @@ class Session(QObject):
         self.strokes = tuple(Strokes() for _ in range(SIDES))
         self.pen_on = False
         self.pen_colour = PEN_COLOURS[0]
+        self.follow_story = True  # the story tour picks the scale and the camera from t
+        self._scale = SYNAPSE  # the scale the user chose (used when not following the story)
 
     # ------------------------------------------------------------------ timelines ---
     @property
@@ -150,6 +155,42 @@ class Session(QObject):
         """Hold the particles still (and let shells cut instead of fading)."""
         self.reduced_motion = on
         self.set_phase(self.phase)
+        self.view_changed.emit()  # the story's zooms and camera become cuts
+
+    # -------------------------------------------------------------- scale, camera ---
+    @property
+    def scale(self) -> float:
+        """The scale shown, BRAIN (0) to SYNAPSE (2): the story tour's at t while following the
+        story (whole scales only, so cuts, with reduced motion), else the user's.  Compare:
+        both panes at the main scenario's."""
+        if not self.follow_story:
+            return self._scale
+        scale = tour_scale(self.timeline, self.playhead.t)
+        return float(round(scale)) if self.reduced_motion else scale
+
+    @property
+    def camera(self) -> Camera:
+        """Where the synapse picture looks: the story camera at t while following the story
+        (cuts with reduced motion), else the whole synapse.  Compare: both panes alike."""
+        if not self.follow_story:
+            return WHOLE
+        return story_camera(self.timeline, self.playhead.t, self.reduced_motion)
+
+    def set_scale(self, scale: float) -> None:
+        """Show a scale of the user's choice (clamped to BRAIN-SYNAPSE); following the story stops."""
+        scale = min(max(float(scale), BRAIN), SYNAPSE)
+        if scale != self._scale or self.follow_story:
+            self._scale = scale
+            self.follow_story = False
+            self.view_changed.emit()
+
+    def set_follow_story(self, on: bool) -> None:
+        """Let the story tour pick the scale and the camera (on), or keep the scale shown (off)."""
+        if on != self.follow_story:
+            if not on:
+                self._scale = self.scale  # stay where the story was
+            self.follow_story = on
+            self.view_changed.emit()
 
     # --------------------------------------------------------------------- pen ---
     def set_pen(self, on: bool) -> None:

@@ -254,6 +254,7 @@ class KioskWindow(QWidget):
     def start_tour_step(self, index: int) -> None:
         """Play step `index` of the attract tour."""
         self.states.tour_index = index % len(self.config.tour)
+        self.session.set_follow_story(True)  # each step opens on the brain and follows the story in
         self.show_scenario(*tour_step_scenarios(self.config.tour[self.states.tour_index]))
 
     # ----------------------------------------------------------------- behaviour ---

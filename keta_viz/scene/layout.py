@@ -33,6 +33,21 @@ SERT_ANGLES_DEG = (200.0, 222.0, 318.0, 340.0)  # SERT on the serotonin terminal
 AUTORECEPTOR_POS = ((AXON_X - AXON_W / 2, 95.0), (AXON_X + AXON_W / 2, 95.0),
                     (AXON_X - AXON_W / 2, 40.0), (AXON_X + AXON_W / 2, 40.0))
 
+# What each story stage is about (its actor, assets/content/actors.toml), as a box (x0, y0, x1, y1)
+# the story camera frames: the actor with the things it acts on, and room for its label.
+ACTOR_BOX = {
+    "whole": (0.0, 0.0, WIDTH, HEIGHT),
+    "vessel": (0.0, 230.0, 600.0, 800.0),  # the drug streaming from the blood into the tissue
+    "bouncer": (96.0, 20.0, 640.0, 330.0),  # the GABA interneuron, its NMDA receptors, its terminal
+    "cleft": (230.0, 180.0, 1090.0, 620.0),  # the sender's terminal and the flooded cleft
+    "receptors": (500.0, 390.0, 820.0, 580.0),  # AMPA receptors on the hero spine head
+    "hero_base": (480.0, 440.0, 840.0, 800.0),  # the hero spine's neck and base, where BDNF is made
+    "spines": (780.0, 420.0, 1560.0, 800.0),  # spines along the dendrite
+    "sert": (470.0, 150.0, 860.0, 420.0),  # the serotonin pumps on the sender's terminal
+    "autoreceptors": (520.0, 0.0, 800.0, 230.0),  # the brake sensors on the sender's axon
+    "firing": (480.0, 0.0, 860.0, 420.0),  # the sender's axon and terminal
+}
+
 # Labels: (id, anchor point, label box top-left) -- boxes sit in free space, never on the hero.
 KETAMINE_LABELS = (
     ("vessel", (40.0, 600.0), (96.0, 560.0)),

@@ -6,6 +6,10 @@ shape in sub-pixel steps), small receptor overlays keyed on what they show, what
 frame (the bouncer's glow, impulses down an axon), all particles in one batched call
 (sprites.py), and labels with leader lines on top.  What differs between drug families lives in
 scene/families/.
+
+A camera (scene/camera.py) moves and zooms the whole picture: every part is drawn through one
+device mapping, view(width, height, camera), quantised to sub-pixel steps so a camera at rest
+reuses every cache; labels keep their type size, and what the camera does not frame is dimmed.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QTransform
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QRadialGradient,
+                           QTransform)
 
 from ..content import load_content
 from . import layout as L
+from .camera import WHOLE, Camera
 from .families import SCENES
 from .palette import LINES, Palette, palette
 from .particles import swarm
@@ -40,6 +46,9 @@ MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "sero
 
 
 LABEL_PX = 21.0  # picture labels on the 1600 x 900 canvas: 21 px when the frame shows it whole
+VIEW_STEPS = 4  # a moving camera's mapping, in quarter pixels (finer than the eye sees a step)
+DIM_ALPHA = 0.5  # what the camera does not frame is dimmed this much at most (gentle)
+DIM_STEPS = 32  # the dimming's strength, in steps
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,17 @@ def fitting_pixels(px: float, texts: list[str], width: int, height: int) -> floa
     return max(6.0, px * min(1.0, room, height / 6 / (QFontMetricsF(scene_font(px)).height() + 8 * px / LABEL_PX)))
 
 
+def view(width: int, height: int, camera: Camera = WHOLE) -> tuple[float, float, float]:
+    """Scale and offset (s, ox, oy) mapping the canvas into a width x height frame through the
+    camera: exactly viewport() for WHOLE, else in VIEW_STEPS sub-pixel steps."""
+    s, ox, oy = viewport(width, height)
+    if camera == WHOLE:
+        return s, ox, oy
+    s = round(s * camera.zoom * L.WIDTH * VIEW_STEPS) / (L.WIDTH * VIEW_STEPS)
+    return (s, round((width / 2 - camera.cx * s) * VIEW_STEPS) / VIEW_STEPS,
+            round((height / 2 - camera.cy * s) * VIEW_STEPS) / VIEW_STEPS)
+
+
 def scene_font(pixel_size: float, bold: bool = False) -> QFont:
     """The UI/scene font at a pixel size."""
     f = QFont()
@@ -83,7 +103,13 @@ def scene_font(pixel_size: float, bold: bool = False) -> QFont:
 
 @lru_cache(maxsize=12)
 def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
-    """Background, blood vessel, and the cells that do not change with time (cached)."""
+    """Background, blood vessel, and the cells that do not change with time, whole (cached)."""
+    return static_image(family, w, h, pal_name, viewport(w, h))
+
+
+def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple) -> QImage:
+    """The static layer through a view() mapping (not cached: a moving camera draws it straight
+    into its base layer, so full frames do not pile up)."""
     pal = palette(pal_name)
     img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)
@@ -92,7 +118,7 @@ def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
     grad.setColorAt(0, pal.background_top)
     grad.setColorAt(1, pal.background_bottom)
     p.fillRect(QRectF(0, 0, w, h), grad)
-    s, ox, oy = viewport(w, h)
+    s, ox, oy = mapping
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
     # extracellular matrix: a few soft, faint shapes give depth without clutter
     rng = np.random.default_rng(7)
@@ -129,11 +155,13 @@ def spine_key(density: float) -> tuple:
 
 
 @lru_cache(maxsize=4)
-def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str) -> QImage:
-    """The static layer with the dendrite and its spines drawn at one spine_key (cached)."""
+def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str, mapping: tuple | None = None) -> QImage:
+    """The static layer with the dendrite and its spines drawn at one spine_key, through a view()
+    mapping (None: whole) (cached)."""
     pal = palette(pal_name)
-    img = static_layer(family, w, h, pal_name).copy()
-    s, ox, oy = viewport(w, h)
+    img = static_layer(family, w, h, pal_name).copy() if mapping is None else static_image(family, w, h, pal_name,
+                                                                                          mapping)
+    s, ox, oy = mapping or viewport(w, h)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
@@ -144,11 +172,19 @@ def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str) -> QImage
     return img
 
 
-@lru_cache(maxsize=96)
-def overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str) -> tuple[QImage, QPoint]:
-    """A receptor group drawn on a transparent image at its place in a w x h frame (cached)."""
+def overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str,
+            mapping: tuple | None = None) -> tuple[QImage, QPoint]:
+    """A receptor group drawn on a transparent image at its place in a w x h frame (cached: the
+    whole picture's many states, and a few for a camera, which moves on)."""
+    if mapping is None:
+        return _overlay_whole(family, part, values, w, h, pal_name)
+    return _overlay_framed(family, part, values, w, h, pal_name, mapping)
+
+
+def _draw_overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str,
+                  mapping: tuple | None = None) -> tuple[QImage, QPoint]:
     scene = SCENES[family]
-    s, ox, oy = viewport(w, h)
+    s, ox, oy = mapping or viewport(w, h)
     x0, y0, x1, y1 = scene.OVERLAY_BOX[part]
     left, top = math.floor(ox + x0 * s), math.floor(oy + y0 * s)
     img = QImage(math.ceil((x1 - x0) * s) + 2, math.ceil((y1 - y0) * s) + 2,
@@ -162,13 +198,17 @@ def overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str
     return img, QPoint(left, top)
 
 
+_overlay_whole = lru_cache(maxsize=96)(_draw_overlay)
+_overlay_framed = lru_cache(maxsize=8)(_draw_overlay)
+
+
 # -------------------------------------------------------------------------- particles ----
 
 @lru_cache(maxsize=8)
-def particle_atlas(family: str, pal_name: str, width: int, height: int) -> Atlas:
-    """The family's particle sprites at the frame's scale, in one atlas."""
+def particle_atlas(family: str, pal_name: str, width: int, height: int, scale: float | None = None) -> Atlas:
+    """The family's particle sprites at the frame's scale (or a camera's `scale`), in one atlas."""
     pal = palette(pal_name)
-    s = viewport(width, height)[0]
+    s = viewport(width, height)[0] if scale is None else scale
     sprites = {}
     for kind in SCENES[family].KINDS + ("bdnf",):
         colour = getattr(pal, kind if kind != "bdnf" else "ampa")
@@ -192,10 +232,10 @@ def count_particles(family: str, state, phase: float = 0.0, seed: int = 0) -> in
 
 
 def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal_name: str,
-                   width: int, height: int) -> None:
+                   width: int, height: int, mapping: tuple | None = None) -> None:
     """Every particle of the frame in one batched call (device coordinates, no transform)."""
-    atlas = particle_atlas(family, pal_name, width, height)
-    s, ox, oy = viewport(width, height)
+    atlas = particle_atlas(family, pal_name, width, height, None if mapping is None else mapping[0])  # ~0.2 ms anew
+    s, ox, oy = mapping or viewport(width, height)
     rows = [fragments(np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s]), atlas.rects[kind], fade)
             for kind, (xy, fade) in particle_layout(family, state, phase, seed).items()]
     draw_fragments(p, np.vstack(rows), atlas)
@@ -278,11 +318,14 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
     return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s) * lines["outline"]), 3.2 * s * lines["outline"]
 
 
-def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int) -> None:
+def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int,
+                mapping: tuple | None = None) -> None:
     """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
     labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px,
                                       style.text_scale)
     hidden = SCENES[family].hidden_labels(state)
+    if mapping is not None:  # through a camera: framed_labels (a label whose thing is out of frame is not drawn)
+        labels = framed_labels(labels, mapping, width, height)
     for label_id, img, top_left, anchor, near in labels:
         if label_id in hidden:
             continue
@@ -293,36 +336,110 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
         p.drawImage(top_left, img)
 
 
+def framed_labels(labels: tuple, mapping: tuple, width: int, height: int) -> tuple:
+    """The whole picture's labels (_label_sprites) seen through a camera's view() mapping: each
+    box and anchor moved with the picture, the box kept inside the frame and off the labels
+    placed before it; a label whose anchor the frame does not show is left out.  Type size,
+    leader and dot stay as they are, so labels read the same at every zoom."""
+    s0, ox0, oy0 = viewport(width, height)
+    s, ox, oy = mapping
+    k = s / s0
+    out, placed = [], []
+    for label_id, img, top_left, anchor, _near in labels:
+        at = QPointF(ox + (anchor.x() - ox0) * k, oy + (anchor.y() - oy0) * k)
+        if not (0 <= at.x() <= width and 0 <= at.y() <= height):
+            continue
+        x, y = ox + (top_left.x() - ox0) * k, oy + (top_left.y() - oy0) * k
+        box = QRectF(max(0.0, min(x, width - img.width())), max(0.0, min(y, height - img.height())),
+                     img.width() - 2, img.height() - 2)
+        box = clear_of(box, placed, height)
+        placed.append(box)
+        near = QPointF(min(max(at.x(), box.left()), box.right()), min(max(at.y(), box.top()), box.bottom()))
+        out.append((label_id, img, box.topLeft(), at, near))
+    return tuple(out)
+
+
+def clear_of(box: QRectF, placed: list[QRectF], height: int, gap: float = 4.0) -> QRectF:
+    """The box moved down (or, at the frame's foot, up) until it overlaps none of the placed ones."""
+    for _ in range(len(placed) + 1):
+        hit = next((q for q in placed if q.adjusted(-gap, -gap, gap, gap).intersects(box)), None)
+        if hit is None:
+            return box
+        below = hit.bottom() + gap
+        box.moveTop(below if below + box.height() <= height else hit.top() - gap - box.height())
+    return box
+
+
+# ----------------------------------------------------------------------------- dimming ----
+
+@lru_cache(maxsize=2)  # full frames: one camera at rest (both compare panes share it)
+def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], strength: int) -> QImage:
+    """A soft vignette that dims what lies outside a device box (whole pixels), at strength
+    steps of DIM_STEPS: clear over the box, easing to DIM_ALPHA well outside it (cached)."""
+    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    x0, y0, x1, y1 = box
+    rx, ry = max(1.0, (x1 - x0) * 0.71), max(1.0, (y1 - y0) * 0.71)  # the ellipse around the box
+    pal = palette(pal_name)  # dim towards the ground: darker on a dark one, paler on a light one
+    shade = pal.background_bottom.darker(160) if pal.background_bottom.lightness() < 128 else pal.background_top
+    clear, dark = QColor(shade), QColor(shade)
+    clear.setAlpha(0)
+    dark.setAlphaF(DIM_ALPHA * strength / DIM_STEPS)
+    grad = QRadialGradient(QPointF(0, 0), 1.7)
+    grad.setColorAt(1 / 1.7, clear)
+    grad.setColorAt(1.0, dark)
+    p = QPainter(img)
+    p.setTransform(QTransform(rx, 0, 0, ry, (x0 + x1) / 2, (y0 + y1) / 2))
+    p.fillRect(QRectF(-(x0 + x1) / 2 / rx, -(y0 + y1) / 2 / ry, w / rx, h / ry), grad)
+    p.end()
+    return img
+
+
+def draw_dim(p: QPainter, camera: Camera, mapping: tuple, pal_name: str, width: int, height: int) -> None:
+    """Dim what the camera does not frame, as strongly as the camera has eased in."""
+    strength = round(camera.dim * DIM_STEPS)
+    if strength <= 0:
+        return
+    s, ox, oy = mapping
+    x0, y0, x1, y1 = camera.box
+    box = (round(ox + x0 * s), round(oy + y0 * s), round(ox + x1 * s), round(oy + y1 * s))
+    p.drawImage(0, 0, dim_layer(width, height, pal_name, box, strength))
+
+
 # ------------------------------------------------------------------------------ frames ----
 
 def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width: int, height: int,
-                style: Style = Style()) -> None:
+                style: Style = Style(), camera: Camera = WHOLE) -> None:
     """Everything over the base layer, painted in device pixels into any QPainter."""
     pal = palette(style.palette)
     scene = SCENES[family]
-    s, ox, oy = viewport(width, height)
+    mapping = None if camera == WHOLE else view(width, height, camera)  # None: the cached whole-canvas layers
+    s, ox, oy = mapping or viewport(width, height)
     for part, values in scene.overlay_keys(state, HEALTH_STEPS, LEVEL_STEPS).items():
-        image, at = overlay(family, part, values, width, height, pal.name)
+        image, at = overlay(family, part, values, width, height, pal.name, mapping)
         p.drawImage(at, image)
     scene.paint_live(p, pal, state, phase, s, ox, oy)
-    draw_particles(p, family, state, phase, seed, pal.name, width, height)
+    draw_particles(p, family, state, phase, seed, pal.name, width, height, mapping)
+    draw_dim(p, camera, (s, ox, oy), pal.name, width, height)
     if style.labels != "none":
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_labels(p, pal, family, state, style, width, height)
+        draw_labels(p, pal, family, state, style, width, height, mapping)
         p.restore()
 
 
-def frame_base(family: str, state, width: int, height: int, style: Style = Style()) -> QImage:
+def frame_base(family: str, state, width: int, height: int, style: Style = Style(),
+               camera: Camera = WHOLE) -> QImage:
     """The cached base layer a frame at this state starts from."""
-    return base_layer(family, spine_key(state.spine_density), width, height, palette(style.palette).name)
+    mapping = None if camera == WHOLE else view(width, height, camera)
+    return base_layer(family, spine_key(state.spine_density), width, height, palette(style.palette).name, mapping)
 
 
 def render_frame(family: str, state, phase: float, seed: int, width: int, height: int,
-                 style: Style = Style()) -> QImage:
-    """The whole synapse at one typed state as a width x height image."""
-    img = frame_base(family, state, width, height, style).copy()
+                 style: Style = Style(), camera: Camera = WHOLE) -> QImage:
+    """The synapse at one typed state, seen through the camera, as a width x height image."""
+    img = frame_base(family, state, width, height, style, camera).copy()
     p = QPainter(img)
-    paint_frame(p, family, state, phase, seed, width, height, style)
+    paint_frame(p, family, state, phase, seed, width, height, style, camera)
     p.end()
     return img

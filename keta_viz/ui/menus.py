@@ -1,4 +1,5 @@
-"""The consult window's menu bar (File, View, Language, Help) and its keyboard shortcuts."""
+"""The consult window's menu bar (File, View, Language, Help) and its keyboard shortcuts; the
+scale controls (ui/scale_bar.py) join the View menu."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 from . import export_dialog, tooltips
 from .language_menu import LanguageMenu
 from .shortcut_overlay import show_shortcuts
+from .scale_bar import ScaleBar
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -63,4 +65,5 @@ def build_menus(w: MainWindow, view_actions: tuple[QAction, ...]) -> None:
     help_menu = _menu(w, "help_menu")
     help_menu.addAction(w.about_action)
     help_menu.addAction(w.new_action("shortcuts", ["?"], lambda: show_shortcuts(w)))
+    w.scale_bar = ScaleBar(w)  # Brain / Circuit / Synapse, Follow the story (also in View), wheel, pinch, keys
     tooltips.explain(w)

@@ -62,6 +62,7 @@ class Presentation(QObject):
         if on:
             w.plots.hide()
         w.stage_caption.setVisible(on and not session.compare)
+        w.scale_bar.set_presenting(on)  # the clicker's Up/Down step the scale (brain, circuit, synapse)
         self._last_input = w.clock()
         self.apply_sizes()
         self._show_readout()

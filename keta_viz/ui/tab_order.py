@@ -1,4 +1,4 @@
-"""The consult window's Tab order: toolbar, picture, narration, scrubber, transport, plots.
+"""The consult window's Tab order: toolbar, picture, narration, scrubber, transport (with Follow the story), plots.
 
 Tab reaches every control (a click never takes the focus from the window's keys); the focused
 one wears the palette's focus ring (widgets/stylesheet.py, widgets/focus.py)."""
@@ -21,7 +21,8 @@ def keyboard_order(w: MainWindow) -> list[QWidget]:
     t = w.transport
     sources = [sec.sources_button for sec in w.narration.sections]  # rebuilt: the panel keeps them after it
     return [*(b for b in buttons if b is not None), *w.synapse.all_views, w.narration, *sources, w.scrubber,
-            t.prev_button, t.play_button, t.next_button, t.loop_button, t.speed_box, *t.moment_buttons,
+            t.prev_button, t.play_button, t.next_button, t.loop_button, t.speed_box, w.scale_bar.follow_button,
+            *t.moment_buttons,
             w.plots.graphics]
 
 

@@ -12,7 +12,7 @@ from ..content.describe import synapse_description, synapse_name
 from ..model import Timeline
 from ..scene.palette import side_colours
 from ..scene.render import scene_image
-from ..scene.synapse import frame_base, paint_frame
+from ..scene.scales import paint_scaled
 from .focus import FocusRing
 
 
@@ -56,7 +56,7 @@ class SynapseView(FocusRing, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         for signal in (session.playhead.time_changed, session.phase_changed, session.style_changed,
-                       session.timelines_changed):
+                       session.timelines_changed, session.view_changed):
             signal.connect(self.update)
         session.pen_changed.connect(self._pen_changed)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reaches the picture's words
@@ -101,9 +101,10 @@ class SynapseView(FocusRing, QWidget):
         dpr = self.devicePixelRatioF()
         w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
         s = self.session
-        key = (s.playhead.t, s.phase, w, h, s.style, id(self.timeline), self.seed)
+        scale, camera = s.scale, s.camera
+        key = (s.playhead.t, s.phase, w, h, s.style, id(self.timeline), self.seed, scale, camera)
         if key != self._frame_key:
-            self._frame = scene_image(self.timeline, s.playhead.t, w, h, s.style, s.phase, self.seed)
+            self._frame = scene_image(self.timeline, s.playhead.t, w, h, s.style, s.phase, self.seed, scale, camera)
             self._frame.setDevicePixelRatio(dpr)
             self._frame_key = key
         return self._frame
@@ -124,7 +125,8 @@ class SynapseView(FocusRing, QWidget):
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        """Paint the frame straight into the widget (no intermediate image), then the pen."""
+        """Paint the frame straight into the widget (no intermediate image) at the Session's scale
+        and camera (the synapse whole: the cached base layer and what moves), then the pen."""
         dpr = self.devicePixelRatioF()
         w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
         s = self.session
@@ -132,8 +134,7 @@ class SynapseView(FocusRing, QWidget):
         family = self.timeline.scenario.family
         p = QPainter(self)
         p.scale(1 / dpr, 1 / dpr)
-        p.drawImage(0, 0, frame_base(family, state, w, h, s.style))
-        paint_frame(p, family, state, s.phase, self.seed, w, h, s.style)
+        paint_scaled(p, family, state, s.phase, self.seed, w, h, s.style, s.scale, s.camera)
         p.resetTransform()
         self.strokes.paint(p, self.width(), self.height())
         self.paint_focus_ring(p, s.palette)

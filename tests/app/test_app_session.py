@@ -92,6 +92,7 @@ def test_every_view_follows_the_session(window):
 def test_a_language_switch_rewords_every_view(window, monkeypatch):
     """A second language (here English with other tick and time words) reaches the views."""
     import dataclasses
+    import sys
 
     from keta_viz.app import session as session_module
     from keta_viz.content import load_content
@@ -102,7 +103,9 @@ def test_a_language_switch_rewords_every_view(window, monkeypatch):
           "time": {**en.ui["time"], "before": "Avant"}}
     xx = dataclasses.replace(en, lang="xx", ui=ui)
     monkeypatch.setattr(session_module, "load_content", lambda lang: xx if lang == "xx" else en)
-    monkeypatch.setattr(synapse_module, "load_content", lambda lang: en)  # the picture's labels
+    for module in (synapse_module, *(m for name, m in list(sys.modules.items())
+                                     if name.startswith("keta_viz.scene.") and hasattr(m, "load_content"))):
+        monkeypatch.setattr(module, "load_content", lambda lang: en)  # the pictures' labels, at any scale
     window.playhead.seek(0)
     changed = count(window.session.language_changed)
     window.session.set_language("xx")

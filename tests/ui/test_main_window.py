@@ -85,6 +85,7 @@ def test_loop_restarts(window, clock):
 
 
 def test_particles_move_while_paused(window, clock):
+    window.session.set_scale(2.0)  # the synapse (the story opens on the brain)
     view = window.views[0]
     a = view.frame().copy()
     clock.now += 0.5
