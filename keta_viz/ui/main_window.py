@@ -91,8 +91,8 @@ class MainWindow(QMainWindow):
         self.motion_action = self.new_toggle("reduced_motion", s.set_reduced_motion, s.reduced_motion)
         self.fullscreen_action = self.new_action("full_screen", ["F", "F11"], self.toggle_full_screen)
         self.about_action = self.new_action("about", ["F1"], self.show_about)
-        tb.addActions([self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
-                       self.compare_action, self.fullscreen_action, self.about_action])
+        tb.addActions([self.compare_action, self.fullscreen_action, self.about_action,  # a narrow window
+                       self.vocab_action, self.projector_action, self.labels_action, self.plots_action])  # folds these
         view_actions = (self.vocab_action, self.projector_action, self.labels_action, self.plots_action,
                         self.motion_action, self.compare_action, self.fullscreen_action)
         for keys, slot in menus.shortcuts(self).items():

@@ -64,9 +64,11 @@ class ScaleBar(QObject):
         zoom = [window.new_action(key, keys, lambda _c=False, d=d: self.glide_to(s.scale + d, KEY_GLIDE_MS))
                 for key, keys, d in zip(("zoom_in", "zoom_out"), ZOOM_KEYS, (WHEEL_STEP, -WHEEL_STEP))]
         for keys, step in zip(STEP_KEYS, (1, -1)):
-            window.new_action(None, keys, lambda _c=False, d=step: self.step(d))
+            window.new_action(None, keys, lambda _c=False, d=step: self.step(d)).setText(keys[0])  # keys only
         self.clicker_actions = [window.new_action(None, keys, lambda _c=False, d=step: self.step(d))
                                 for keys, step in zip(CLICKER_KEYS, (1, -1))]
+        for a, keys in zip(self.clicker_actions, CLICKER_KEYS):
+            a.setText(keys[0])  # keys only: named in the '?' list by [shortcuts.keys]
         self.set_presenting(False)
         window.view_menu.addSeparator()
         window.view_menu.addActions([self.follow_action, *zoom])
@@ -79,10 +81,10 @@ class ScaleBar(QObject):
         self.show_state()
 
     def _on_toolbar(self, toolbar: QToolBar, action: QAction, key: str) -> None:
-        """Put an action's button on the toolbar, after the scenario choice and before the toggles
-        (a narrow window folds the toggles, in the menus too, away first), with its tooltip and
+        """Put an action's button on the toolbar, after the scenario choice and before Compare (a
+        narrow window folds the view toggles at the end, in the View menu too, away first), with its tooltip and
         accessible name (re-worded with the language)."""
-        toolbar.insertAction(self.window.vocab_action, action)
+        toolbar.insertAction(self.window.compare_action, action)
         wording = self.window.wording
         wording.text(action.setToolTip, "window", f"{key}_tip")
         wording.text(toolbar.widgetForAction(action).setAccessibleName, "window", key)
