@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import shiboken6
@@ -78,14 +79,37 @@ def make_atlas(sprites: dict[str, QImage]) -> Atlas:
     return Atlas(QPixmap.fromImage(strip), rects)
 
 
-def fragments(xy: np.ndarray, rect: tuple[int, int, int, int], fade: np.ndarray | None = None) -> np.ndarray:
-    """Fragment rows drawing the sprite `rect` centred near each device position, on whole pixels."""
-    _, _, w, h = rect
-    out = np.empty((len(xy), FRAGMENT_FIELDS))
-    out[:, 0] = np.floor(xy[:, 0] - w / 2) + w / 2
-    out[:, 1] = np.floor(xy[:, 1] - h / 2) + h / 2
-    out[:, 2:9] = (*rect, 1.0, 1.0, 0.0)
-    out[:, 9] = 1.0 if fade is None else np.ldexp(1.0, -np.asarray(fade, int))
+@lru_cache(maxsize=64)
+def template_rows(rect: tuple[int, int, int, int], capacity: int) -> np.ndarray:
+    """`capacity` read-only fragment rows drawing the sprite `rect` unscaled, unrotated, opaque."""
+    rows = np.zeros((capacity, FRAGMENT_FIELDS))
+    rows[:, 2:] = (*rect, 1.0, 1.0, 0.0, 1.0)
+    rows.flags.writeable = False
+    return rows
+
+
+def fragments(layout: dict[str, tuple], rects: dict[str, tuple[int, int, int, int]], scale: float,
+              ox: float, oy: float) -> np.ndarray:
+    """Fragment rows for a frame's particles, kind after kind: {kind: ((2, n) canvas positions,
+    fades or None)} mapped to the device (position * scale + offset), each kind's sprite
+    `rects[kind]` centred near its particle on whole pixels, a fade as opacity."""
+    out = np.empty((sum(xy.shape[1] for xy, _ in layout.values()), FRAGMENT_FIELDS))
+    i = 0
+    for kind, (xy, fade) in layout.items():
+        n = xy.shape[1]
+        if n == 0:
+            continue
+        rows = out[i:i + n]
+        i += n
+        rect = rects[kind]
+        rows[:] = template_rows(rect, 1 << (n - 1).bit_length())[:n]
+        half = np.array([[rect[2] / 2], [rect[3] / 2]])
+        centre = np.multiply(xy, scale, dtype=np.float64)
+        centre += np.array([[ox], [oy]]) - half
+        np.floor(centre, out=centre)
+        np.add(centre, half, out=rows[:, :2].T)
+        if fade is not None:
+            np.ldexp(1.0, -fade, out=rows[:, 9])
     return out
 
 
@@ -93,6 +117,6 @@ def draw_fragments(p: QPainter, rows: np.ndarray, atlas: Atlas) -> None:
     """Draw every fragment row with one drawPixmapFragments call."""
     if len(rows) == 0:
         return
-    rows = np.ascontiguousarray(rows, dtype=np.float64)
+    rows = np.ascontiguousarray(rows, dtype=np.float64)  # the layout of QPainter.PixmapFragment
     first = shiboken6.wrapInstance(rows.ctypes.data, QPainter.PixmapFragment)
     p.drawPixmapFragments(first, len(rows), atlas.pixmap)

@@ -23,7 +23,7 @@ from . import layout as L
 from .families import SCENES
 from .palette import Palette, palette
 from .particles import swarm
-from .shapes import (NO_PEN, VESICLES, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
+from .shapes import (NO_PEN, VESICLES, clamp, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
                      terminal_path, viewport)
 from .sprites import Atlas, draw_fragments, fragments, make_atlas, sprite_image
 
@@ -167,9 +167,9 @@ def particle_atlas(family: str, pal_name: str, width: int, height: int) -> Atlas
 
 
 def particle_layout(family: str, state, phase: float, seed: int) -> dict[str, tuple]:
-    """Particle positions (virtual canvas) and fades per kind -- counts from the state."""
+    """Particle positions ((2, n), virtual canvas) and fades per kind -- counts from the state."""
     out = SCENES[family].particles(state, phase, seed, MAX_COUNT)
-    n_b = 6 + 300 * float(np.clip(state.bdnf, 0, 1))
+    n_b = 6 + 300 * clamp(state.bdnf)
     out["bdnf"] = swarm("bdnf", MAX_COUNT["bdnf"], seed).along(
         n_b, phase, (L.HERO_X, L.SHAFT_Y[1] - 20), (L.HERO_X, L.SHAFT_Y[0] - 70), 620, 6.0)
     return out
@@ -177,7 +177,7 @@ def particle_layout(family: str, state, phase: float, seed: int) -> dict[str, tu
 
 def count_particles(family: str, state, phase: float = 0.0, seed: int = 0) -> int:
     """How many particles a frame at this state draws."""
-    return sum(len(xy) for xy, _ in particle_layout(family, state, phase, seed).values())
+    return sum(xy.shape[1] for xy, _ in particle_layout(family, state, phase, seed).values())
 
 
 def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal_name: str,
@@ -185,9 +185,7 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
     """Every particle of the frame in one batched call (device coordinates, no transform)."""
     atlas = particle_atlas(family, pal_name, width, height)
     s, ox, oy = viewport(width, height)
-    rows = [fragments(np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s]), atlas.rects[kind], fade)
-            for kind, (xy, fade) in particle_layout(family, state, phase, seed).items()]
-    draw_fragments(p, np.vstack(rows), atlas)
+    draw_fragments(p, fragments(particle_layout(family, state, phase, seed), atlas.rects, s, ox, oy), atlas)
 
 
 # ------------------------------------------------------------------------------ labels ----
