@@ -120,3 +120,33 @@ def draw_fragments(p: QPainter, rows: np.ndarray, atlas: Atlas) -> None:
     rows = np.ascontiguousarray(rows, dtype=np.float64)  # the layout of QPainter.PixmapFragment
     first = shiboken6.wrapInstance(rows.ctypes.data, QPainter.PixmapFragment)
     p.drawPixmapFragments(first, len(rows), atlas.pixmap)
+
+
+def sparse_tiles(img: QImage, band: int = 8, gap: int = 16) -> tuple[Atlas, np.ndarray]:
+    """A mostly transparent ARGB32 premultiplied image as the runs of non-transparent columns in
+    each band of rows (runs closer than `gap` merged), packed into an atlas, and the fragment
+    rows that draw them back in place: drawing those costs the runs' area, not the image's."""
+    w, h = img.width(), img.height()
+    pixels = np.frombuffer(img.constBits(), np.uint32, w * h).reshape(h, w)
+    runs = []
+    for top in range(0, h, band):
+        used = np.flatnonzero(pixels[top:top + band].any(axis=0))
+        if len(used) == 0:
+            continue
+        breaks = np.flatnonzero(np.diff(used) > gap)
+        for first, last in zip(used[np.r_[0, breaks + 1]], used[np.r_[breaks, len(used) - 1]]):
+            runs.append((int(first), top, int(last) + 1 - int(first), min(band, h - top)))
+    width = max([1024] + [rw for _, _, rw, _ in runs])
+    places, x, y = [], 0, 0
+    for _, _, rw, _ in runs:  # shelves `band` rows high, filled left to right
+        if x + rw > width:
+            x, y = 0, y + band
+        places.append((x, y))
+        x += rw + 1
+    sheet = np.zeros((y + band, width), np.uint32)
+    rows = np.zeros((len(runs), FRAGMENT_FIELDS))
+    for i, ((left, top, rw, rh), (ax, ay)) in enumerate(zip(runs, places)):
+        sheet[ay:ay + rh, ax:ax + rw] = pixels[top:top + rh, left:left + rw]
+        rows[i] = (left + rw / 2, top + rh / 2, ax, ay, rw, rh, 1.0, 1.0, 0.0, 1.0)
+    atlas_img = QImage(sheet.data, width, y + band, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
+    return Atlas(QPixmap.fromImage(atlas_img.copy()), {}), rows

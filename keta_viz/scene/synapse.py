@@ -25,7 +25,7 @@ from .palette import Palette, palette
 from .particles import swarm
 from .shapes import (NO_PEN, VESICLES, clamp, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
                      terminal_path, viewport)
-from .sprites import Atlas, draw_fragments, fragments, make_atlas, sprite_image
+from .sprites import Atlas, draw_fragments, fragments, make_atlas, sparse_tiles, sprite_image
 
 FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans"]
 # Steps the spines and receptors are drawn in: each finer than a pixel at 4K, so stepping never
@@ -227,18 +227,35 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
     return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s)), 3.2 * s
 
 
-def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int) -> None:
-    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
-    labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px)
-    hidden = SCENES[family].hidden_labels(state)
+@lru_cache(maxsize=16)
+def label_layer(family: str, shown: tuple, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
+                min_px: float = 0.0) -> tuple[Atlas, np.ndarray]:
+    """The shown labels with their leader lines, composed once on a transparent frame and cut
+    into the tiles that hold ink (sprites.sparse_tiles), so a frame draws them in one call."""
+    pal = palette(pal_name)
+    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px)
+    layer = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    layer.fill(0)
+    p = QPainter(layer)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
     for label_id, img, top_left, anchor, near in labels:
-        if label_id in hidden:
+        if label_id not in shown:
             continue
         p.setPen(pen)
         p.drawLine(near, anchor)
         p.setBrush(pal.ink_soft)
         p.drawEllipse(anchor, dot, dot)
         p.drawImage(top_left, img)
+    p.end()
+    return sparse_tiles(layer)
+
+
+def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int) -> None:
+    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
+    hidden = SCENES[family].hidden_labels(state)
+    shown = tuple(label_id for label_id, _, _ in SCENES[family].LABELS if label_id not in hidden)
+    atlas, rows = label_layer(family, shown, style.labels, style.lang, pal.name, width, height, style.label_min_px)
+    draw_fragments(p, rows, atlas)
 
 
 # ------------------------------------------------------------------------------ frames ----
