@@ -4,7 +4,11 @@ Each particle kind is drawn once with QPainter (any shape, antialiased) into a s
 the atlas.  A frame's particles become rows of a numpy array of QPainter.PixmapFragment fields
 (centre, source rectangle, scale, rotation, opacity) handed to drawPixmapFragments as a pointer
 to the first fragment plus a count -- one call for every particle of a frame.  A particle's
-fade (0-2) halves its opacity that many times.
+fade (0-3) halves its opacity that many times.  The rows start from a cached template (source
+rectangle, scale, opacity filled in) and only the positions are written per frame.
+
+A mostly transparent layer drawn once (the labels and their leader lines) is cut into the runs
+of each band of rows that hold ink (`sparse_tiles`), so drawing it costs those pixels alone.
 """
 
 from __future__ import annotations
@@ -79,7 +83,7 @@ def make_atlas(sprites: dict[str, QImage]) -> Atlas:
     return Atlas(QPixmap.fromImage(strip), rects)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)
 def template_rows(rect: tuple[int, int, int, int], capacity: int) -> np.ndarray:
     """`capacity` read-only fragment rows drawing the sprite `rect` unscaled, unrotated, opaque."""
     rows = np.zeros((capacity, FRAGMENT_FIELDS))
