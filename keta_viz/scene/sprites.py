@@ -126,31 +126,37 @@ def draw_fragments(p: QPainter, rows: np.ndarray, atlas: Atlas) -> None:
     p.drawPixmapFragments(first, len(rows), atlas.pixmap)
 
 
-def sparse_tiles(img: QImage, band: int = 8, gap: int = 16) -> tuple[Atlas, np.ndarray]:
-    """A mostly transparent ARGB32 premultiplied image as the runs of non-transparent columns in
-    each band of rows (runs closer than `gap` merged), packed into an atlas, and the fragment
-    rows that draw them back in place: drawing those costs the runs' area, not the image's."""
-    w, h = img.width(), img.height()
-    pixels = np.frombuffer(img.constBits(), np.uint32, w * h).reshape(h, w)
-    runs = []
-    for top in range(0, h, band):
-        used = np.flatnonzero(pixels[top:top + band].any(axis=0))
-        if len(used) == 0:
+def sparse_tiles(layers: list[tuple[QImage, int, int]], band: int = 8, gap: int = 16) -> tuple[Atlas, np.ndarray]:
+    """Mostly transparent ARGB32 premultiplied images, each placed at (left, top), as the runs of
+    non-transparent columns in each band of their rows (runs closer than `gap` merged), packed
+    into one atlas, and the fragment rows that draw them back in place, image after image:
+    drawing those costs the runs' area, not the images'."""
+    runs = []  # (pixels, left, top, width, height) in an image, and where that image goes
+    for img, x0, y0 in layers:
+        w, h = img.width(), img.height()
+        pixels = np.frombuffer(img.constBits(), np.uint32, w * h).reshape(h, w)
+        bands = np.zeros((-(-h // band) * band, w + 2), bool)
+        bands[:h, 1:-1] = pixels != 0
+        used = bands.reshape(-1, band, w + 2).any(axis=1).view(np.int8)  # (band, column) holds ink
+        which, starts = np.nonzero(np.diff(used, axis=1) == 1)
+        ends = np.nonzero(np.diff(used, axis=1) == -1)[1]
+        if len(starts) == 0:
             continue
-        breaks = np.flatnonzero(np.diff(used) > gap)
-        for first, last in zip(used[np.r_[0, breaks + 1]], used[np.r_[breaks, len(used) - 1]]):
-            runs.append((int(first), top, int(last) + 1 - int(first), min(band, h - top)))
-    width = max([1024] + [rw for _, _, rw, _ in runs])
+        first = np.flatnonzero(np.r_[True, (which[1:] != which[:-1]) | (starts[1:] - ends[:-1] >= gap)])
+        last = np.r_[first[1:], len(starts)] - 1
+        for b, left, right in zip(which[first].tolist(), starts[first].tolist(), ends[last].tolist()):
+            runs.append((pixels, left, b * band, right - left, min(band, h - b * band), x0, y0))
+    width = max([1024] + [run[3] for run in runs])
     places, x, y = [], 0, 0
-    for _, _, rw, _ in runs:  # shelves `band` rows high, filled left to right
-        if x + rw > width:
+    for run in runs:  # shelves `band` rows high, filled left to right
+        if x + run[3] > width:
             x, y = 0, y + band
         places.append((x, y))
-        x += rw + 1
+        x += run[3] + 1
     sheet = np.zeros((y + band, width), np.uint32)
     rows = np.zeros((len(runs), FRAGMENT_FIELDS))
-    for i, ((left, top, rw, rh), (ax, ay)) in enumerate(zip(runs, places)):
+    for i, ((pixels, left, top, rw, rh, x0, y0), (ax, ay)) in enumerate(zip(runs, places)):
         sheet[ay:ay + rh, ax:ax + rw] = pixels[top:top + rh, left:left + rw]
-        rows[i] = (left + rw / 2, top + rh / 2, ax, ay, rw, rh, 1.0, 1.0, 0.0, 1.0)
+        rows[i] = (x0 + left + rw / 2, y0 + top + rh / 2, ax, ay, rw, rh, 1.0, 1.0, 0.0, 1.0)
     atlas_img = QImage(sheet.data, width, y + band, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
     return Atlas(QPixmap.fromImage(atlas_img.copy()), {}), rows

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QTransform
 
 from ..content import load_content
@@ -230,24 +230,32 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
 @lru_cache(maxsize=16)
 def label_layer(family: str, shown: tuple, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
                 min_px: float = 0.0) -> tuple[Atlas, np.ndarray]:
-    """The shown labels with their leader lines, composed once on a transparent frame and cut
-    into the tiles that hold ink (sprites.sparse_tiles), so a frame draws them in one call."""
+    """The shown labels, each composed once with its leader line and dot on a transparent image
+    around them, cut into the tiles that hold ink (sprites.sparse_tiles): one call draws them."""
     pal = palette(pal_name)
     labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px)
-    layer = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    layer.fill(0)
-    p = QPainter(layer)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    margin = dot + pen.widthF() + 2
+    layers = []
     for label_id, img, top_left, anchor, near in labels:
         if label_id not in shown:
             continue
+        box = QRectF(top_left, QSizeF(img.size()))
+        xs, ys = (box.left(), box.right(), anchor.x(), near.x()), (box.top(), box.bottom(), anchor.y(), near.y())
+        left, top = math.floor(min(xs) - margin), math.floor(min(ys) - margin)
+        layer = QImage(math.ceil(max(xs) + margin) - left, math.ceil(max(ys) + margin) - top,
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        layer.fill(0)
+        p = QPainter(layer)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.translate(-left, -top)
         p.setPen(pen)
         p.drawLine(near, anchor)
         p.setBrush(pal.ink_soft)
         p.drawEllipse(anchor, dot, dot)
         p.drawImage(top_left, img)
-    p.end()
-    return sparse_tiles(layer)
+        p.end()
+        layers.append((layer, left, top))
+    return sparse_tiles(layers)
 
 
 def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int) -> None:

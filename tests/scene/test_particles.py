@@ -119,3 +119,30 @@ def test_batched_particles_match_sprites_drawn_one_by_one(qapp, name, hours):
         diff = np.abs(batched - one_by_one)
         assert diff.mean() <= 1.0, (name, t, diff.mean())  # at most 1/255 on average
         assert (diff.max(axis=2) > 64).mean() < 0.0005, (name, t)
+
+
+def test_sparse_tiles_draw_each_layer_back_in_place_and_skip_empty_ones(qapp):
+    from keta_viz.scene.sprites import draw_fragments, sparse_tiles
+
+    layers = []
+    for w, h, blobs in ((300, 50, ((5, 3, 20, 9), (250, 30, 40, 20))), (40, 17, ()), (1500, 12, ((0, 0, 1500, 12),))):
+        img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        p = QPainter(img)
+        for x, y, bw, bh in blobs:
+            p.fillRect(x, y, bw, bh, 0x80402010 + x)  # half transparent, one colour per blob
+        p.end()
+        layers.append(img)
+    atlas, rows = sparse_tiles([(layers[0], 7, 11), (layers[1], 0, 0), (layers[2], -3, 80)])
+    # 8-row bands: blob one in bands 0-1 (16 rows x 20), blob two in bands 3-6 (26 rows x 40), the bar; no blank
+    assert (rows[:, 4] * rows[:, 5]).sum() == 16 * 20 + 26 * 40 + 12 * 1500
+    drawn, want = QImage(1600, 100, QImage.Format.Format_ARGB32_Premultiplied), QImage(1600, 100, QImage.Format.Format_ARGB32_Premultiplied)
+    for target, paint in ((drawn, lambda p: draw_fragments(p, rows, atlas)),
+                          (want, lambda p: [p.drawImage(x, y, img) for img, x, y in
+                                            ((layers[0], 7, 11), (layers[1], 0, 0), (layers[2], -3, 80))])):
+        target.fill(0xFF000000)
+        p = QPainter(target)
+        paint(p)
+        p.end()
+    assert rgb(drawn).max() > 0
+    assert (rgb(drawn) == rgb(want)).all()
