@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QRadialGradient,
                            QTransform)
 
@@ -29,9 +29,9 @@ from .camera import WHOLE, Camera
 from .families import SCENES
 from .palette import LINES, Palette, palette
 from .particles import swarm
-from .shapes import (NO_PEN, VESICLES, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
+from .shapes import (NO_PEN, VESICLES, clamp, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
                      terminal_path, viewport)
-from .sprites import Atlas, draw_fragments, fragments, make_atlas, sprite_image
+from .sprites import Atlas, draw_fragments, fragments, make_atlas, sparse_tiles, sprite_image
 
 FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans"]
 # Steps the spines and receptors are drawn in: each finer than a pixel at 4K, so stepping never
@@ -218,9 +218,9 @@ def particle_atlas(family: str, pal_name: str, width: int, height: int, scale: f
 
 
 def particle_layout(family: str, state, phase: float, seed: int) -> dict[str, tuple]:
-    """Particle positions (virtual canvas) and fades per kind -- counts from the state."""
+    """Particle positions ((2, n), virtual canvas) and fades per kind -- counts from the state."""
     out = SCENES[family].particles(state, phase, seed, MAX_COUNT)
-    n_b = 6 + 300 * float(np.clip(state.bdnf, 0, 1))
+    n_b = 6 + 300 * clamp(state.bdnf)
     out["bdnf"] = swarm("bdnf", MAX_COUNT["bdnf"], seed).along(
         n_b, phase, (L.HERO_X, L.SHAFT_Y[1] - 20), (L.HERO_X, L.SHAFT_Y[0] - 70), 620, 6.0)
     return out
@@ -228,7 +228,7 @@ def particle_layout(family: str, state, phase: float, seed: int) -> dict[str, tu
 
 def count_particles(family: str, state, phase: float = 0.0, seed: int = 0) -> int:
     """How many particles a frame at this state draws."""
-    return sum(len(xy) for xy, _ in particle_layout(family, state, phase, seed).values())
+    return sum(xy.shape[1] for xy, _ in particle_layout(family, state, phase, seed).values())
 
 
 def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal_name: str,
@@ -236,9 +236,7 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
     """Every particle of the frame in one batched call (device coordinates, no transform)."""
     atlas = particle_atlas(family, pal_name, width, height, None if mapping is None else mapping[0])  # ~0.2 ms anew
     s, ox, oy = mapping or viewport(width, height)
-    rows = [fragments(np.column_stack([ox + xy[:, 0] * s, oy + xy[:, 1] * s]), atlas.rects[kind], fade)
-            for kind, (xy, fade) in particle_layout(family, state, phase, seed).items()]
-    draw_fragments(p, np.vstack(rows), atlas)
+    draw_fragments(p, fragments(particle_layout(family, state, phase, seed), atlas.rects, s, ox, oy), atlas)
 
 
 # ------------------------------------------------------------------------------ labels ----
@@ -318,15 +316,52 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
     return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s) * lines["outline"]), 3.2 * s * lines["outline"]
 
 
+@lru_cache(maxsize=16)
+def label_layer(family: str, shown: tuple, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
+                min_px: float = 0.0, text_scale: float = 1.0) -> tuple[Atlas, np.ndarray]:
+    """The shown labels, each composed once with its leader line and dot on a transparent image
+    around them, cut into the tiles that hold ink (sprites.sparse_tiles): one call draws them."""
+    pal = palette(pal_name)
+    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px, text_scale)
+    margin = dot + pen.widthF() + 2
+    layers = []
+    for label_id, img, top_left, anchor, near in labels:
+        if label_id not in shown:
+            continue
+        box = QRectF(top_left, QSizeF(img.size()))
+        xs, ys = (box.left(), box.right(), anchor.x(), near.x()), (box.top(), box.bottom(), anchor.y(), near.y())
+        left, top = math.floor(min(xs) - margin), math.floor(min(ys) - margin)
+        layer = QImage(math.ceil(max(xs) + margin) - left, math.ceil(max(ys) + margin) - top,
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        layer.fill(0)
+        p = QPainter(layer)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.translate(-left, -top)
+        p.setPen(pen)
+        p.drawLine(near, anchor)
+        p.setBrush(pal.ink_soft)
+        p.drawEllipse(anchor, dot, dot)
+        p.drawImage(top_left, img)
+        p.end()
+        layers.append((layer, left, top))
+    return sparse_tiles(layers)
+
+
 def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, width: int, height: int,
                 mapping: tuple | None = None) -> None:
-    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn."""
+    """Labels with leader lines, on top of everything; a label whose thing is absent is not drawn.
+    The whole picture's labels come as one cached layer; through a camera (`mapping`, which moves
+    them every frame while it eases) they are drawn one by one where framed_labels puts them."""
+    hidden = SCENES[family].hidden_labels(state)
+    if mapping is None:
+        shown = tuple(label_id for label_id, _, _ in SCENES[family].LABELS if label_id not in hidden)
+        atlas, rows = label_layer(family, shown, style.labels, style.lang, pal.name, width, height,
+                                  style.label_min_px, style.text_scale)
+        draw_fragments(p, rows, atlas)
+        return
     labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px,
                                       style.text_scale)
-    hidden = SCENES[family].hidden_labels(state)
-    if mapping is not None:  # through a camera: framed_labels (a label whose thing is out of frame is not drawn)
-        labels = framed_labels(labels, mapping, width, height)
-    for label_id, img, top_left, anchor, near in labels:
+    for label_id, img, top_left, anchor, near in framed_labels(labels, mapping, width, height):
         if label_id in hidden:
             continue
         p.setPen(pen)

@@ -15,7 +15,7 @@ from ...model.families.ketamine import State
 from .. import layout as L
 from ..palette import Palette
 from ..particles import swarm
-from ..shapes import draw_ampa, draw_outlined, outside_cells, spine_health, tapered
+from ..shapes import clamp, draw_ampa, draw_outlined, outside_cells, spine_health, tapered
 
 LABELS = L.KETAMINE_LABELS
 KINDS = ("glutamate", "gaba", "ketamine", "bdnf")
@@ -42,7 +42,7 @@ def overlay_keys(state: State, health_steps: int, level_steps: int) -> dict[str,
     """What each receptor overlay shows, rounded to the steps it is cached by."""
     return {"nmda": (round(state.nmda_block * len(L.NMDA_ANGLES_DEG)),),
             "ampa": (round(spine_health(state.spine_density) * health_steps) / health_steps,
-                     round(float(np.clip(state.receptor_activity, 0, 1)) * level_steps) / level_steps)}
+                     round(clamp(state.receptor_activity) * level_steps) / level_steps)}
 
 
 def draw_overlay(p: QPainter, pal: Palette, part: str, values: tuple) -> None:
@@ -61,11 +61,11 @@ def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, 
 def particles(state: State, phase: float, seed: int, max_count: dict[str, int]) -> dict[str, tuple]:
     """Glutamate in the cleft, GABA from the bouncer, ketamine from the blood (virtual canvas)."""
     health = spine_health(state.spine_density)
-    flood = float(np.clip((state.glutamate - GLUTAMATE_BASE) / 0.6, 0, 1.2))
+    flood = clamp((state.glutamate - GLUTAMATE_BASE) / 0.6, 0, 1.2)
     xy = swarm("glutamate", max_count["glutamate"], seed).in_ellipse(
         140 + 4400 * flood, phase, L.HERO_X, L.CLEFT_Y + 30 * flood, 150 + 300 * flood, 22 + 120 * flood,
         5 + 4 * flood)
-    out = {"glutamate": (xy[outside_cells(xy, health)], None)}
+    out = {"glutamate": (np.compress(outside_cells(xy, health), xy, axis=1), None)}
     bx, by = L.BOUNCER_TERMINAL
     out["gaba"] = swarm("gaba", max_count["gaba"], seed).along(
         180 * state.interneuron_activity, phase, (bx + 8, by), (L.AXON_X - L.AXON_W / 2 - 2, by + 8), 16, 2.5)
@@ -75,7 +75,7 @@ def particles(state: State, phase: float, seed: int, max_count: dict[str, int]) 
     xy2 = swarm("ketamine-tissue", max_count["ketamine"], seed).in_ellipse(
         0.45 * n_ket, phase * 0.7, 330, 520, 250, 300, 14)
     keep = outside_cells(xy2, health)
-    out["ketamine"] = (np.vstack([xy1, xy2[keep]]), np.concatenate([f1, np.zeros(int(keep.sum()), int)]))
+    out["ketamine"] = (np.hstack([xy1, np.compress(keep, xy2, axis=1)]), np.concatenate([f1, np.zeros(int(keep.sum()), int)]))
     return out
 
 
@@ -140,7 +140,7 @@ def glow_image(size_px: int, rgba: int) -> QImage:
 def draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, oy: float) -> None:
     """The bouncer's soft glow, in device pixels; it dims steeply as interneuron activity falls,
     so the blocked bouncer reads as quiet."""
-    strength = float(np.clip(activity, 0, 1)) ** 2
+    strength = clamp(activity) ** 2
     if strength <= 0.01:
         return
     size = int(L.BOUNCER_R * 4.2 * s)

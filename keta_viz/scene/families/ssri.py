@@ -14,7 +14,7 @@ from ...model.families.ssri import State
 from .. import layout as L
 from ..palette import Palette
 from ..particles import swarm
-from ..shapes import NO_PEN, draw_ampa, mix, outside_cells, spine_health
+from ..shapes import NO_PEN, clamp, draw_ampa, mix, outside_cells, spine_health
 
 LABELS = L.SSRI_LABELS
 KINDS = ("serotonin", "ssri")
@@ -38,7 +38,7 @@ def hidden_labels(state: State) -> set[str]:
 
 def overlay_keys(state: State, health_steps: int, level_steps: int) -> dict[str, tuple]:
     """What each receptor overlay shows, rounded to the steps it is cached by."""
-    brake_on = float(np.clip((state.autoreceptor_brake - 0.3) / 0.7, 0, 1))
+    brake_on = clamp((state.autoreceptor_brake - 0.3) / 0.7)
     return {"sert": (round(state.sert_occupancy * len(L.SERT_ANGLES_DEG)),),
             "brake": (round(brake_on * level_steps) / level_steps,),
             "ampa": (round(spine_health(state.spine_density) * health_steps) / health_steps,
@@ -67,17 +67,17 @@ def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, 
 def particles(state: State, phase: float, seed: int, max_count: dict[str, int]) -> dict[str, tuple]:
     """Serotonin in the cleft and the SSRI arriving from the blood (virtual canvas)."""
     health = spine_health(state.spine_density)
-    rise = float(np.clip(state.serotonin_rise, 0, 1.2))
+    rise = clamp(state.serotonin_rise, 0, 1.2)
     xy = swarm("serotonin", max_count["serotonin"], seed).in_ellipse(
         110 + 2000 * rise, phase, L.HERO_X, L.CLEFT_Y + 20 * rise, 150 + 200 * rise, 22 + 90 * rise, 5)
-    out = {"serotonin": (xy[outside_cells(xy, health)], None)}
+    out = {"serotonin": (np.compress(outside_cells(xy, health), xy, axis=1), None)}
     n_ssri = 300 * state.sert_occupancy / SERT_OCCUPANCY_AT_MIN_DOSE
     xy1, f1 = swarm("ssri", max_count["ssri"], seed).along(
         0.5 * n_ssri, phase, (60, 560), (L.TERMINAL_C[0] - 150, L.TERMINAL_C[1] + 60), 90, 8.0)
     xy2 = swarm("ssri-tissue", max_count["ssri"], seed).in_ellipse(
         0.5 * n_ssri, phase * 0.7, 360, 480, 260, 330, 14)
     keep = outside_cells(xy2, health)
-    out["ssri"] = (np.vstack([xy1, xy2[keep]]), np.concatenate([f1, np.zeros(int(keep.sum()), int)]))
+    out["ssri"] = (np.hstack([xy1, np.compress(keep, xy2, axis=1)]), np.concatenate([f1, np.zeros(int(keep.sum()), int)]))
     return out
 
 
