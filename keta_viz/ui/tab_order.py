@@ -1,7 +1,8 @@
 """The consult window's Tab order: toolbar, picture, narration, scrubber, transport (with Follow the story), plots.
 
 Tab reaches every control (a click never takes the focus from the window's keys); the focused
-one wears the palette's focus ring (widgets/stylesheet.py, widgets/focus.py)."""
+one wears the palette's focus ring (widgets/stylesheet.py, widgets/focus.py) and takes Space and
+Enter from the window's shortcuts (ui/focus_keys.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar, QWidget
+
+from .focus_keys import FocusedButtonKeys
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -27,10 +30,11 @@ def keyboard_order(w: MainWindow) -> list[QWidget]:
 
 
 def set_tab_order(w: MainWindow) -> None:
-    """Every control reachable by Tab (not by click), in keyboard_order."""
+    """Every control reachable by Tab (not by click), in keyboard_order; a focused button takes Space and Enter."""
     order = keyboard_order(w)
     for widget in order:
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     for a, b in zip(order, order[1:]):
         QWidget.setTabOrder(a, b)
+    w.focus_keys = FocusedButtonKeys(w)

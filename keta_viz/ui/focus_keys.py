@@ -1,0 +1,38 @@
+"""Space and Enter press the button that has the keyboard focus (Tab), not the window's shortcuts.
+
+Qt offers a key to the window's shortcuts before the focused widget gets it, so without this a
+Tab-focused button's Space would play or pause the story. A button (or a combo box, which opens
+on Space) that has the focus claims these keys; every other key, letters included, still reaches
+the shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+
+PRESS_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+class FocusedButtonKeys(QObject):
+    """Installed on the application for as long as `window` lives; acts only on its own controls."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.owner = window
+        QApplication.instance().installEventFilter(self)
+
+    def _claims(self, obj, event) -> bool:
+        return (isinstance(obj, (QAbstractButton, QComboBox)) and obj.hasFocus() and obj.isEnabled()
+                and event.key() in PRESS_KEYS and event.modifiers() in PLAIN and obj.window() is self.owner)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and self._claims(obj, event):
+            event.accept()  # the focused control gets the key press, the shortcut does not fire
+        elif (kind == QEvent.Type.KeyPress and self._claims(obj, event) and event.key() in ENTER_KEYS
+              and isinstance(obj, QAbstractButton)):
+            obj.animateClick()  # outside a dialog, Qt's buttons ignore Enter
+            return True
+        return False
