@@ -27,7 +27,13 @@ def family_of(drug: str) -> str:
 
 
 class ScenarioError(ValueError):
-    """A scenario that cannot be used; the message names the file, the field and the range."""
+    """A scenario that cannot be used; the message (English, for the command line) names the
+    file, the field and the range.  `kind` and `params` say the same as data, so that a window
+    can word it in its own language (ui/error_text.py, ui.toml [scenario_errors])."""
+
+    def __init__(self, message: str, kind: str, **params):
+        super().__init__(message)
+        self.kind, self.params = kind, params
 
 
 @dataclass(frozen=True)
@@ -82,12 +88,12 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         try:
             text = read_small_text(path)
         except ReadError as exc:
-            raise ScenarioError(str(exc)) from None
+            raise ScenarioError(str(exc), f"file_{exc.kind}", file=str(path)) from None
         scenario = _parse(text, path.stem, str(path))
     else:
         raise ScenarioError(
-            f"{text_name}: unknown scenario; bundled scenarios are: {', '.join(bundled_names())}"
-        )
+            f"{text_name}: unknown scenario; bundled scenarios are: {', '.join(bundled_names())}",
+            "unknown", name=text_name, names=", ".join(bundled_names()))
     _check_cost(scenario)
     return scenario
 
@@ -99,31 +105,34 @@ def _parse(text: str, name: str, where: str) -> Scenario:
     except ScenarioError:
         raise
     except RecursionError:
-        raise ScenarioError(f"{where}: not valid TOML (nested too deeply)") from None
+        raise ScenarioError(f"{where}: not valid TOML (nested too deeply)", "not_toml", file=where) from None
     except OverflowError:
-        raise ScenarioError(f"{where}: a number is too large") from None
+        raise ScenarioError(f"{where}: a number is too large", "number_too_large", file=where) from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise ScenarioError(f"{where}: not valid TOML ({exc.__class__.__name__})") from None
+        raise ScenarioError(f"{where}: not valid TOML ({exc.__class__.__name__})", "not_toml", file=where) from None
 
 
 def _number(table: dict, key: str, where: str, lo: float, hi: float, unit: str,
             default: float | None = None, lo_open: bool = False, why: str = "") -> float:
     """Read a finite number within [lo, hi] (or (lo, hi]) or raise a one-line ScenarioError;
     `why` names the evidence behind the range."""
+    params = {"file": where, "field": key, "lo": f"{lo:g}", "hi": f"{hi:g}", "unit": unit}
     if key not in table:
         if default is not None:
             return default
-        raise ScenarioError(f"{where}: missing field '{key}' (allowed {lo:g}-{hi:g} {unit})")
+        raise ScenarioError(f"{where}: missing field '{key}' (allowed {lo:g}-{hi:g} {unit})", "missing_number", **params)
     value = table[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ScenarioError(f"{where}: field '{key}' must be a number (allowed {lo:g}-{hi:g} {unit})")
+        raise ScenarioError(f"{where}: field '{key}' must be a number (allowed {lo:g}-{hi:g} {unit})", "not_a_number",
+                            **params)
     value = float(value)
     below = value <= lo if lo_open else value < lo
     if not math.isfinite(value) or below or value > hi:
         bound = f"more than {lo:g}" if lo_open else f"{lo:g}"
+        kind = "studied_range" if why else "above_range" if lo_open else "out_of_range"
         raise ScenarioError(
-            f"{where}: field '{key}' = {value:g} is outside the allowed range {bound} to {hi:g} {unit}{why}"
-        )
+            f"{where}: field '{key}' = {value:g} is outside the allowed range {bound} to {hi:g} {unit}{why}",
+            kind, value=f"{value:g}", **params)
     return value
 
 
@@ -138,17 +147,18 @@ def parse_scenario(text: str, name: str, where: str) -> Scenario:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{where}: not valid TOML ({exc})") from None
+        raise ScenarioError(f"{where}: not valid TOML ({exc})", "not_toml", file=where) from None
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise ScenarioError(f"{where}: field 'title' must be a non-empty string")
+        raise ScenarioError(f"{where}: field 'title' must be a non-empty string", "no_title", file=where)
     drug = data.get("drug")
     if drug not in DRUGS:
-        raise ScenarioError(f"{where}: field 'drug' = {drug!r} is unknown (allowed: {', '.join(DRUGS)})")
+        raise ScenarioError(f"{where}: field 'drug' = {drug!r} is unknown (allowed: {', '.join(DRUGS)})", "unknown_drug",
+                            file=where, drug=str(drug), drugs=", ".join(DRUGS))
     weight = _number(data, "weight_kg", where, *WEIGHT_RANGE_KG, "kg")
     dose = data.get("dose")
     if not isinstance(dose, dict):
-        raise ScenarioError(f"{where}: missing table [dose]")
+        raise ScenarioError(f"{where}: missing table [dose]", "no_dose", file=where)
     dwhere = f"{where} [dose]"
     days = _dose_days(dose, dwhere, drug)
     amounts = _amounts(dose, dwhere, drug, len(days))
@@ -170,12 +180,14 @@ def _amounts(dose: dict, where: str, drug: str, n_doses: int) -> tuple[float, ..
     key = "mg_per_kg" if drug == "ketamine" else "mg"
     raw = dose.get(key)
     if raw is None:
-        raise ScenarioError(f"{where}: missing field '{key}'")
+        raise ScenarioError(f"{where}: missing field '{key}'", "missing_field", file=where, field=key)
     values = raw if isinstance(raw, list) else [raw]
     if isinstance(raw, list) and len(raw) != n_doses:
-        raise ScenarioError(f"{where}: field '{key}' lists {len(raw)} doses but 'days' has {n_doses}")
+        raise ScenarioError(f"{where}: field '{key}' lists {len(raw)} doses but 'days' has {n_doses}", "dose_count",
+                            file=where, field=key, n=len(raw), days=n_doses)
     if drug in ORAL_DRUGS and len(values) != 1:
-        raise ScenarioError(f"{where}: field '{key}' must be one number (the daily dose)")
+        raise ScenarioError(f"{where}: field '{key}' must be one number (the daily dose)", "one_daily_dose",
+                            file=where, field=key)
     out = []
     for v in values:
         if drug == "ketamine":
@@ -185,7 +197,8 @@ def _amounts(dose: dict, where: str, drug: str, n_doses: int) -> tuple[float, ..
             a = _number({key: v}, key, where, 0.0, 1000.0, "mg", lo_open=True)
             if a not in STUDIED_ESKETAMINE_MG:
                 raise ScenarioError(f"{where}: field '{key}' = {a:g} is not a studied esketamine dose "
-                                    f"(56 or 84 mg, Spravato label)")
+                                    f"(56 or 84 mg, Spravato label)", "esketamine_dose", file=where, field=key,
+                                    value=f"{a:g}")
         else:
             a = _number({key: v}, key, where, 0.0, SSRI_MAX_MG[drug], "mg", lo_open=True)
         out.append(a)
@@ -197,23 +210,24 @@ def _infusion_min(dose: dict, where: str) -> float:
     minutes = _number(dose, "infusion_min", where, 1.0, 240.0, "min")
     if minutes != STUDIED_INFUSION_MIN:
         raise ScenarioError(f"{where}: field 'infusion_min' = {minutes:g} is not the studied infusion "
-                            f"({STUDIED_INFUSION_MIN:g} min, Zarate 2006)")
+                            f"({STUDIED_INFUSION_MIN:g} min, Zarate 2006)", "infusion_min", file=where,
+                            value=f"{minutes:g}")
     return minutes
 
 
 def _dose_days(dose: dict, where: str, drug: str) -> tuple[float, ...]:
     """Dose start days: an explicit list `days`, or `every_days` repeating over the span."""
     if ("days" in dose) == ("every_days" in dose):
-        raise ScenarioError(f"{where}: give exactly one of 'days' (a list) or 'every_days'")
+        raise ScenarioError(f"{where}: give exactly one of 'days' (a list) or 'every_days'", "days_or_every", file=where)
     if "every_days" in dose:
         _number(dose, "every_days", where, 0.25, 28.0, "days")
         return (0.0,)
     days = dose["days"]
     if not isinstance(days, list) or not 1 <= len(days) <= 400:
-        raise ScenarioError(f"{where}: field 'days' must be a list of 1-400 day numbers")
+        raise ScenarioError(f"{where}: field 'days' must be a list of 1-400 day numbers", "days_list", file=where)
     out = [_number({"days": d}, "days", where, 0.0, MAX_SPAN_DAYS - 28, "days") for d in days]
     if any(b <= a for a, b in zip(out, out[1:])):
-        raise ScenarioError(f"{where}: field 'days' must be strictly increasing")
+        raise ScenarioError(f"{where}: field 'days' must be strictly increasing", "days_increasing", file=where)
     return tuple(out)
 
 
@@ -233,5 +247,5 @@ def _check_cost(s: Scenario) -> None:
     if work > MAX_WORK[s.family]:
         raise ScenarioError(
             f"{s.source}: {len(s.dose_days)} doses over {s.span_days:g} days is too much to simulate "
-            f"(doses x time points = {work}, at most {MAX_WORK[s.family]}); use fewer doses or a shorter span_days"
-        )
+            f"(doses x time points = {work}, at most {MAX_WORK[s.family]}); use fewer doses or a shorter span_days",
+            "too_much", file=s.source, n=len(s.dose_days), span=f"{s.span_days:g}")

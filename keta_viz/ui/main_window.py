@@ -15,6 +15,7 @@ from ..model import ScenarioError, bundled_names, load_scenario, simulate
 from ..model.families import FAMILIES
 from ..widgets.stylesheet import application_stylesheet
 from . import export_dialog, menus
+from .error_text import scenario_error
 from .layout import build_layout
 from .presentation import Presentation
 from .scenario_picker import ScenarioPicker
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         try:
             tl = simulate(load_scenario(name_or_path))
         except ScenarioError as exc:
-            self.show_error(str(exc))
+            self.show_error(scenario_error(exc, self.session.content))
             self.picker.refresh()
             return False
         self.session.set_timelines([tl, *self.session.timelines[1:]])
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         try:
             other = [simulate(load_scenario(name))] if name else []
         except ScenarioError as exc:
-            self.show_error(str(exc))
+            self.show_error(scenario_error(exc, self.session.content))
             return False
         self.session.set_timelines([self.session.timeline, *other])
         return True

@@ -13,6 +13,7 @@ from ..content import languages, load_content
 from ..model import ScenarioError, load_scenario
 from ..safe_read import MAX_BYTES, one_line
 from ..scene.palette import PALETTES  # Qt-free
+from .error_text import scenario_error
 
 log = logging.getLogger("keta_viz.settings")
 ORG, APP = "KetaViz", "keta-viz"
@@ -99,7 +100,9 @@ def load_preferences(store: QSettings | None = None, lang: str = "en") -> Prefer
             setattr(prefs, key, check(value))
         except (ValueError, TypeError, ScenarioError) as exc:
             log.warning("settings: reset '%s' (unusable value %r: %s)", key, value, exc)
-            prefs.notes.append(load_content(lang).ui["settings"]["forgotten"].format(key=key, error=one_line(exc)))
+            words = load_content(lang)
+            reason = scenario_error(exc, words) if isinstance(exc, ScenarioError) else exc
+            prefs.notes.append(words.ui["settings"]["forgotten"].format(key=key, error=one_line(reason)))
             s.remove(key)
     return prefs
 
