@@ -237,3 +237,110 @@ def test_spanish_animal_evidence_is_marked_sentence_by_sentence(es):
         "En ratones, las", "Las")
     assert unmarked_sentences(broken(es, **t)) == [
         "[ketamine.relief_holds] plain: Las conexiones nuevas ayudan a que dure."]
+
+
+# Every number of an English text, with its unit, is in the translation: "40 minutes" is "40 minutos",
+# "12 to 24 hours" is "de 12 a 24 horas", "day 28" is "el día 28", "0.5" may be "0,5". The checker's
+# number test (translation_problems) proves the same numbers; this one proves they still mean the same.
+NUM = r"(?<![A-Za-z0-9.,])(\d+(?:[.,]\d+)?)"
+SUFFIX_UNITS = {  # unit after the number, canonical name first; the first that matches wins
+    "en": [("mg/kg", r"mg/kg"), ("ng/mL", r"ng/mL"), ("uM", r"uM"), ("mg", r"mg"), ("kg", r"kg"), ("%", r"%"),
+           ("min", r"min(?:ute)?s?"), ("h", r"h(?:ours?)?"), ("day", r"days?"), ("week", r"weeks?"),
+           ("point", r"(?:MADRS )?points?"), ("s", r"(?<=\s)s")],
+    "es": [("mg/kg", r"mg/kg"), ("ng/mL", r"ng/mL"), ("uM", r"uM"), ("mg", r"mg"), ("kg", r"kg"), ("%", r"%"),
+           ("min", r"min(?:utos?)?"), ("h", r"h(?:oras?)?"), ("day", r"días?"), ("week", r"semanas?"),
+           ("point", r"puntos?"), ("s", r"(?<=\s)s")],
+}
+PREFIX_UNITS = {  # a word before the number: "day 28", "weeks 5-8", "phase 3"
+    "en": [("day #", r"days?"), ("week #", r"weeks?"), ("phase #", r"phase")],
+    "es": [("day #", r"días?"), ("week #", r"semanas?"), ("phase #", r"fase")],
+}
+RANGE = {"en": r"(?:\s*[-–]\s*~?|\s+(?:to|or|and)\s+~?)", "es": r"(?:\s*[-–]\s*~?|\s+(?:a|al|y|y las|o|u)\s+~?)"}
+FIELD_RE = re.compile(r"\{[^{}]*\}")
+
+
+def quantities(text: str, lang: str) -> list[tuple[str, str]]:
+    """The numbers of text with their units ('' when none), sorted; a number that opens a range
+    ("12 to 24 hours", "56 u 84 mg", "weeks 5-8") takes the range's unit."""
+    text, found = FIELD_RE.sub("", text), []
+    for m in re.finditer(NUM, text):
+        rest = text[m.end():]
+        after = rest[re.match(rf"(?:{RANGE[lang]}\d+(?:[.,]\d+)?)*", rest).end():]
+        unit = next((name for name, pat in SUFFIX_UNITS[lang]
+                     if re.match(rf"(?:\s*|-)(?:{pat})(?![A-Za-z0-9])", after)), "")
+        if not unit:
+            before = text[:m.start()]
+            before = before[:re.search(rf"(?:\d+(?:[.,]\d+)?{RANGE[lang]})*$", before).start()]
+            unit = next((name for name, pat in PREFIX_UNITS[lang]
+                         if re.search(rf"(?<![A-Za-z])(?:{pat})[\s-]$", before, re.I)), "")
+        found.append((m.group(1).replace(",", "."), unit))
+    return sorted(found)
+
+
+def text_pairs(en, tr, where=""):
+    """(where, English, translation) for every string the two share, tables and lists walked."""
+    if isinstance(en, dict) and isinstance(tr, dict):
+        for k in en.keys() & tr.keys():
+            yield from text_pairs(en[k], tr[k], f"{where}.{k}")
+    elif isinstance(en, list) and isinstance(tr, list):
+        for i, (a, b) in enumerate(zip(en, tr)):
+            yield from text_pairs(a, b, f"{where}[{i}]")
+    elif isinstance(en, str) and isinstance(tr, str):
+        yield where, en, tr
+
+
+def unit_mismatches(tr, en) -> list[str]:
+    return sorted(f"{where}: {quantities(a, 'en')} != {quantities(b, tr.lang)}"
+                  for name in ("stages", "labels", "ui", "science")
+                  for where, a, b in text_pairs(getattr(en, name), getattr(tr, name), name)
+                  if quantities(a, "en") != quantities(b, tr.lang))
+
+
+def test_quantities_read_units_and_ranges_in_both_languages():
+    assert quantities("0.5 mg/kg IV over 40 min; peak near 176 ng/mL (observed ~185 ng/mL)", "en") == [
+        ("0.5", "mg/kg"), ("176", "ng/mL"), ("185", "ng/mL"), ("40", "min")]
+    assert quantities("0,5 mg/kg IV en 40 minutos; pico cerca de 176 ng/mL (observado: ~185 ng/mL)", "es") == [
+        ("0.5", "mg/kg"), ("176", "ng/mL"), ("185", "ng/mL"), ("40", "min")]
+    assert quantities("few by 6 hours; many by 12 to 24 hours, 56 or 84 mg, weeks 5-8, day 28", "en") == \
+        quantities("pocas a las 6 horas; muchas entre las 12 y las 24 horas, 56 u 84 mg, semanas 5 a 8, el día 28", "es") == [
+        ("12", "h"), ("24", "h"), ("28", "day #"), ("5", "week #"), ("56", "mg"), ("6", "h"), ("8", "week #"), ("84", "mg")]
+    assert quantities("5-HT1A, {n} s, 7 in 10", "en") == [("10", ""), ("5", ""), ("7", "")]
+
+
+def test_every_number_keeps_its_unit_in_every_translation(en):
+    for lang in languages():
+        if lang != "en":
+            assert unit_mismatches(load_content(lang), en) == [], lang
+
+
+def test_a_number_with_another_unit_is_caught(es, en):
+    t = copies(es)
+    t["stages"]["ketamine"]["arrival"]["plain"] = t["stages"]["ketamine"]["arrival"]["plain"].replace(
+        "40 minutos", "40 horas")
+    t["stages"]["ketamine"]["new_spines"]["plain"] = t["stages"]["ketamine"]["new_spines"]["plain"].replace(
+        "a las 6 horas", "a los 6 días")
+    assert translation_problems(broken(es, **t), en) == []  # the same numbers: only their units changed
+    assert unit_mismatches(broken(es, **t), en) == [
+        "stages.ketamine.arrival.plain: [('0.5', 'mg'), ('40', 'min')] != [('0.5', 'mg'), ('40', 'h')]",
+        "stages.ketamine.new_spines.plain: [('12', 'h'), ('24', 'h'), ('6', 'h')] != "
+        "[('12', 'h'), ('24', 'h'), ('6', 'day')]",
+    ]
+
+
+def people_marks_lost(tr, en) -> list[str]:
+    """Strings whose English says "in people" / "in patients" more often than the Spanish says
+    "en personas" / "en pacientes": who the evidence is about must not get lost either."""
+    def count(pattern, text):
+        return len(re.findall(pattern, text, re.I))
+    return [where for name in ("stages", "labels", "ui", "science")
+            for where, a, b in text_pairs(getattr(en, name), getattr(tr, name), name)
+            if count(r"\bin people\b", a) > count(r"\ben (?:las )?personas\b", b)
+            or count(r"\bin patients\b", a) > count(r"\ben (?:los )?pacientes\b", b)]
+
+
+def test_human_evidence_stays_marked_in_spanish(es, en):
+    assert people_marks_lost(es, en) == []
+    t = copies(es)
+    t["stages"]["ketamine"]["relief_holds"]["plain"] = es.stages["ketamine"]["relief_holds"]["plain"].replace(
+        "En personas, muchos pacientes", "Muchos pacientes")
+    assert people_marks_lost(broken(es, **t), en) == ["stages.ketamine.relief_holds.plain"]
