@@ -1,9 +1,10 @@
-"""Space and Enter press the button that has the keyboard focus (Tab), not the window's shortcuts.
+"""Space and Enter press the button the user reached with Tab, not the window's shortcuts.
 
 Qt offers a key to the window's shortcuts before the focused widget gets it, so without this a
 Tab-focused button's Space would play or pause the story. A button (or a combo box, which opens
-on Space) that has the focus claims these keys; every other key, letters included, still reaches
-the shortcuts."""
+on Space) that got the focus by Tab claims these keys; every other key, letters included, still
+reaches the shortcuts. A control that holds the focus for another reason (Qt gives the window's
+first control the focus when it opens) leaves Space to play and pause."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 PRESS_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+BY_TAB = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
 
 
 class FocusedButtonKeys(QObject):
@@ -21,18 +23,22 @@ class FocusedButtonKeys(QObject):
     def __init__(self, window: QWidget):
         super().__init__(window)
         self.owner = window
+        self.tabbed: QWidget | None = None  # the control the user last reached with Tab
         QApplication.instance().installEventFilter(self)
 
     def _claims(self, obj, event) -> bool:
-        return (isinstance(obj, (QAbstractButton, QComboBox)) and obj.hasFocus() and obj.isEnabled()
-                and event.key() in PRESS_KEYS and event.modifiers() in PLAIN and obj.window() is self.owner)
+        return (obj is self.tabbed and obj.hasFocus() and obj.isEnabled()
+                and event.key() in PRESS_KEYS and event.modifiers() in PLAIN)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         kind = event.type()
-        if kind == QEvent.Type.ShortcutOverride and self._claims(obj, event):
+        if kind == QEvent.Type.FocusIn and isinstance(obj, QWidget) and obj.window() is self.owner:
+            tabbed = event.reason() in BY_TAB and isinstance(obj, (QAbstractButton, QComboBox))
+            self.tabbed = obj if tabbed else None
+        elif kind == QEvent.Type.ShortcutOverride and self._claims(obj, event):
             event.accept()  # the focused control gets the key press, the shortcut does not fire
-        elif (kind == QEvent.Type.KeyPress and self._claims(obj, event) and event.key() in ENTER_KEYS
-              and isinstance(obj, QAbstractButton)):
-            obj.animateClick()  # outside a dialog, Qt's buttons ignore Enter
-            return True
+        elif kind == QEvent.Type.KeyPress and self._claims(obj, event) and event.key() in ENTER_KEYS:
+            if isinstance(obj, QAbstractButton):
+                obj.animateClick()  # outside a dialog, Qt's buttons ignore Enter
+                return True
         return False

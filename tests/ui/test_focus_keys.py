@@ -36,3 +36,12 @@ def test_letter_shortcuts_still_work_on_a_focused_button_and_space_plays_elsewhe
     focus(qtbot, window.scrubber)  # not a button: Space is the window's play / pause
     qtbot.keyClick(window.scrubber, Qt.Key.Key_Space)
     assert ph.playing
+
+
+def test_a_button_focused_without_tab_leaves_space_to_play_pause(window, qtbot):
+    """Qt gives the opening window's first control the focus: Space must still play at once."""
+    ph, moment = window.playhead, window.transport.moment_buttons[0]
+    moment.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(moment.hasFocus)
+    qtbot.keyClick(moment, Qt.Key.Key_Space)
+    assert ph.playing and ph.t == 0.0  # played; the "2 h" button was not pressed
