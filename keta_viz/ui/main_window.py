@@ -18,6 +18,7 @@ from . import export_dialog, menus
 from .error_text import scenario_error
 from .layout import build_layout
 from .presentation import Presentation
+from .qt_words import QtWords
 from .scenario_picker import ScenarioPicker
 from .settings import Preferences, load_preferences, save_preferences
 from .tab_order import set_tab_order
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.session.set_reduced_motion(bool(p.reduced_motion))  # not chosen: the desktop decides (ViewSettings)
         self.playhead = self.session.playhead
         self.wording = Wording(self.session, self)
+        self.qt_words = QtWords(self.session, self)  # Qt's standard buttons and dialogs in the same language
         self.wording.text(self.setWindowTitle, "window", "title")
         build_layout(self)
         self.presentation = Presentation(self)
