@@ -4,7 +4,7 @@ the command line keeps the model's English message."""
 import pytest
 
 from keta_viz.content import load_content
-from keta_viz.model import ScenarioError, load_scenario
+from keta_viz.model import ScenarioError, bundled_names, load_scenario
 from keta_viz.ui.error_text import scenario_error
 
 KET = 'title = "t"\ndrug = "ketamine"\nweight_kg = 70\n'
@@ -85,3 +85,14 @@ def test_the_window_says_why_a_scenario_failed_in_its_language(window, tmp_path)
     window.session.set_language("en")
     assert not window.set_scenario(str(bad))
     assert window.last_error == f"{bad}: field 'weight_kg' = 1000 is outside the allowed range, 2 to 300 kg"
+
+
+def test_a_forgotten_scenario_setting_says_why_in_spanish():
+    from keta_viz.ui.settings import load_preferences, open_settings
+
+    s = open_settings()
+    s.setValue("scenario", "no-such-scenario")
+    s.sync()
+    notes = load_preferences(lang="es").notes
+    assert notes == [f"Se descartó el valor guardado de scenario: no-such-scenario: escenario desconocido; los "
+                     f"escenarios incluidos son: {', '.join(bundled_names())}"]
