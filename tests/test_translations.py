@@ -175,10 +175,10 @@ def test_scenario_titles_and_axis_ticks_are_translated(es, en):
 
 def test_spanish_reads_as_spanish(es):
     assert es.time_in_words(0.5, "ketamine") == "30 min desde el inicio"
-    assert es.time_in_words(2, "ketamine") == "2 h desde el inicio de la infusión"
+    assert es.time_in_words(2, "ketamine") == "2 h tras iniciar la infusión"
     assert es.time_in_words(1, "esketamine") == "1 hora tras la primera aplicación"
-    assert es.time_in_words(50, "ssri") == "2 días después de la primera dosis"
-    assert es.time_in_words(5 * 168, "ssri") == "5 semanas después de la primera dosis"
+    assert es.time_in_words(50, "ssri") == "2 días tras la primera dosis"
+    assert es.time_in_words(5 * 168, "ssri") == "5 semanas tras la primera dosis"
     assert es.stage("esketamine", "arrival").title == "Llega la ketamina"
     assert "aerosol nasal" in es.stage("esketamine", "arrival").plain
     assert es.ui["badges"]["in_animals"] == "en animales"
