@@ -8,23 +8,27 @@ first control the focus when it opens) leaves Space to play and pause."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 PRESS_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 BY_TAB = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+BACK = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)  # the focus comes back as it was
 
 
 class FocusedButtonKeys(QObject):
-    """Installed on the application for as long as `window` lives; acts only on its own controls."""
+    """Watches the window's buttons and combo boxes among `controls` (the Tab order)."""
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: QWidget, controls: Iterable[QWidget]):
         super().__init__(window)
-        self.owner = window
         self.tabbed: QWidget | None = None  # the control the user last reached with Tab
-        QApplication.instance().installEventFilter(self)
+        for control in controls:
+            if isinstance(control, (QAbstractButton, QComboBox)):
+                control.installEventFilter(self)
 
     def _claims(self, obj, event) -> bool:
         return (obj is self.tabbed and obj.hasFocus() and obj.isEnabled()
@@ -32,9 +36,8 @@ class FocusedButtonKeys(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         kind = event.type()
-        if kind == QEvent.Type.FocusIn and isinstance(obj, QWidget) and obj.window() is self.owner:
-            tabbed = event.reason() in BY_TAB and isinstance(obj, (QAbstractButton, QComboBox))
-            self.tabbed = obj if tabbed else None
+        if kind == QEvent.Type.FocusIn and event.reason() not in BACK:
+            self.tabbed = obj if event.reason() in BY_TAB else None
         elif kind == QEvent.Type.ShortcutOverride and self._claims(obj, event):
             event.accept()  # the focused control gets the key press, the shortcut does not fire
         elif kind == QEvent.Type.KeyPress and self._claims(obj, event) and event.key() in ENTER_KEYS:

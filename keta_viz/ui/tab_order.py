@@ -37,4 +37,4 @@ def set_tab_order(w: MainWindow) -> None:
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     for a, b in zip(order, order[1:]):
         QWidget.setTabOrder(a, b)
-    w.focus_keys = FocusedButtonKeys(w)
+    w.focus_keys = FocusedButtonKeys(w, order)
