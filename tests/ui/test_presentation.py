@@ -52,10 +52,14 @@ def test_pen_strokes_stay_on_the_diagram(presenting, qtbot):
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=b)
     assert len(view.strokes.items) == 1
     scene_pts = [(p.x(), p.y()) for p in view.strokes.items[0][1]]
+    drawn_at = view.strokes.items[0][2]
+    assert drawn_at == w.session.scale == 0.0  # the story opens on the brain: drawn on the brain
     w.playhead.seek(48)  # time moves, the stroke stays where it was drawn on the diagram
     view.resize(view.width() // 2, view.height() // 2)
     assert [(p.x(), p.y()) for p in view.strokes.items[0][1]] == scene_pts
-    img = w.synapse.drawing()
+    assert w.session.scale != drawn_at and w.synapse.drawing() is None  # hidden on another scale...
+    w.session.set_scale(drawn_at)
+    img = w.synapse.drawing()  # ...and back with its own
     assert img is not None
     plain = view.frame()
     assert img != plain
