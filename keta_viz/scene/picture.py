@@ -17,7 +17,7 @@ from ..content import load_content
 from . import layout as L
 from .palette import Palette, palette
 from .shapes import NO_PEN, viewport
-from .synapse import LABEL_PX, Style, apart, label_pixels, scene_font
+from .synapse import LABEL_PX, Style, apart, corner_box, label_pixels, scene_font
 
 Point = tuple[float, float]
 LEVEL_STEP = 2 ** (1 / 3)  # magnified levels of a picture are cached this far apart
@@ -208,7 +208,8 @@ def draw_labels(p: QPainter, pal: Palette, labels, style: Style, width: int, hei
         placed.append((img, view.map(QPointF(*anchor)), QRectF(max(0.0, min(tl.x(), width - img.width())),
                                                                max(0.0, min(tl.y(), height - img.height())),
                                                                img.width() - 2, img.height() - 2)))
-    boxes, _ok = apart([box for _img, _a, box in placed], height)  # large type: moved off one another
+    boxes, _ok = apart([box for _img, _a, box in placed], height,  # large type: moved off one another
+                       fixed=corner_box(style.corner, width, height))
     for (img, a, _box), box in zip(placed, boxes):
         near = QPointF(min(max(a.x(), box.left()), box.right()), min(max(a.y(), box.top()), box.bottom()))
         p.setPen(QPen(pal.ink_soft, max(1.0, 1.6 * s)))

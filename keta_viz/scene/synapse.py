@@ -63,13 +63,15 @@ VIGNETTE_PX = 96  # the moving camera's dimming, drawn this small and scaled
 class Style:
     """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language, the
     smallest label type in pixels (a floor the mode sets: desk, room, kiosk; 0 = none), and the
-    reader's text size (1.0-2.0, applied over the floor)."""
+    reader's text size (1.0-2.0, applied over the floor), and the frame's lower-right corner
+    (width, height in pixels) kept clear of labels for what sits there (presentation's time)."""
 
     palette: str = "screen"
     labels: str = "plain"
     lang: str = "en"
     label_min_px: float = 0.0
     text_scale: float = 1.0
+    corner: tuple[int, int] = (0, 0)
 
 
 def label_pixels(width: int, height: int, min_px: float = 0.0, text_scale: float = 1.0) -> float:
@@ -306,11 +308,18 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
 
 # ------------------------------------------------------------------------------ labels ----
 
-def apart(boxes: list[QRectF], height: float, gap: float = 2.0) -> tuple[list[QRectF], bool]:
-    """The label boxes moved so that none lies over another, and whether that worked: going down
-    the frame, a box that meets one already placed moves just below it (or, with no room left
-    below, just above it), always inside the frame's height.  Boxes that meet none stay put."""
-    placed: list[QRectF] = []
+def corner_box(corner: tuple[int, int], width: float, height: float) -> list[QRectF]:
+    """The frame's lower-right corner kept clear of labels, as a box to keep off (none if empty)."""
+    cw, ch = corner
+    return [QRectF(width - cw, height - ch, cw, ch)] if cw > 0 and ch > 0 else []
+
+
+def apart(boxes: list[QRectF], height: float, gap: float = 2.0, fixed: list[QRectF] = ()) -> tuple[list[QRectF], bool]:
+    """The label boxes moved so that none lies over another (nor over a `fixed` box), and
+    whether that worked: going down the frame, a box that meets one already placed moves just
+    below it (or, with no room left below, just above it), always inside the frame's height.
+    Boxes that meet none stay put."""
+    placed: list[QRectF] = list(fixed)
     ok = True
     for box in sorted(boxes, key=lambda b: b.top()):
         box = QRectF(box)
@@ -323,13 +332,15 @@ def apart(boxes: list[QRectF], height: float, gap: float = 2.0) -> tuple[list[QR
         else:
             ok = False
         placed.append(box)
+    placed = placed[len(fixed):]
     order = sorted(range(len(boxes)), key=lambda i: boxes[i].top())
     return [placed[order.index(i)] for i in range(len(boxes))], ok
 
 
-def label_boxes(family: str, texts: list[str], px: float, width: int, height: int) -> tuple[list[QRectF], bool]:
+def label_boxes(family: str, texts: list[str], px: float, width: int, height: int,
+                corner: tuple[int, int] = (0, 0)) -> tuple[list[QRectF], bool]:
     """Where each label's plate goes at type size px: at its place in the picture, kept inside
-    the frame, moved off any other (apart); and whether they all came apart."""
+    the frame, moved off any other and off the kept corner (apart); and whether they all came apart."""
     s, ox, oy = viewport(width, height)
     fm, k = QFontMetricsF(scene_font(px)), px / LABEL_PX  # padding and corners follow the type
     boxes = []
@@ -337,12 +348,12 @@ def label_boxes(family: str, texts: list[str], px: float, width: int, height: in
         tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         boxes.append(QRectF(max(0.0, min(ox + lx * s, width - int(tw) - 2)),
                             max(0.0, min(oy + ly * s, height - int(th) - 2)), tw, th))
-    return apart(boxes, height)
+    return apart(boxes, height, fixed=corner_box(corner, width, height))
 
 
 @lru_cache(maxsize=8)
 def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                   min_px: float = 0.0, text_scale: float = 1.0) -> tuple:
+                   min_px: float = 0.0, text_scale: float = 1.0, corner: tuple[int, int] = (0, 0)) -> tuple:
     """Each label pre-drawn as a small image, with its position (inside the frame, off every
     other label), anchor and leader start.  A larger text size grows the labels only as far as
     they still fit apart in the frame (never below their size at 100 %)."""
@@ -353,10 +364,10 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
     texts = [content.label(label_id, vocabulary) for label_id, _a, _l in SCENES[family].LABELS]
     base = fitting_pixels(label_pixels(width, height, min_px), texts, width, height)
     px = max(base, fitting_pixels(label_pixels(width, height, min_px, text_scale), texts, width, height))
-    boxes, ok = label_boxes(family, texts, px, width, height)
+    boxes, ok = label_boxes(family, texts, px, width, height, corner)
     while not ok and px * 0.9 >= base:
         px *= 0.9
-        boxes, ok = label_boxes(family, texts, px, width, height)
+        boxes, ok = label_boxes(family, texts, px, width, height, corner)
     font = scene_font(px)
     k = px / LABEL_PX  # the label's own scale: its padding and corners follow its type
     box_bg = QColor(pal.background_top)
@@ -383,11 +394,11 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
 
 @lru_cache(maxsize=16)
 def label_layer(family: str, shown: tuple, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                min_px: float = 0.0, text_scale: float = 1.0) -> tuple[Atlas, np.ndarray]:
+                min_px: float = 0.0, text_scale: float = 1.0, corner: tuple[int, int] = (0, 0)) -> tuple[Atlas, np.ndarray]:
     """The shown labels, each composed once with its leader line and dot on a transparent image
     around them, cut into the tiles that hold ink (sprites.sparse_tiles): one call draws them."""
     pal = palette(pal_name)
-    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px, text_scale)
+    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px, text_scale, corner)
     margin = dot + pen.widthF() + 2
     layers = []
     for label_id, img, top_left, anchor, near in labels:
@@ -421,12 +432,12 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
     if mapping is None:
         shown = tuple(label_id for label_id, _, _ in SCENES[family].LABELS if label_id not in hidden)
         atlas, rows = label_layer(family, shown, style.labels, style.lang, pal.name, width, height,
-                                  style.label_min_px, style.text_scale)
+                                  style.label_min_px, style.text_scale, style.corner)
         draw_fragments(p, rows, atlas)
         return
     labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px,
-                                      style.text_scale)
-    for label_id, img, top_left, anchor, near in framed_labels(labels, mapping, width, height):
+                                      style.text_scale, style.corner)
+    for label_id, img, top_left, anchor, near in framed_labels(labels, mapping, width, height, style.corner):
         if label_id in hidden:
             continue
         p.setPen(pen)
@@ -436,15 +447,15 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
         p.drawImage(top_left, img)
 
 
-def framed_labels(labels: tuple, mapping: tuple, width: int, height: int) -> tuple:
+def framed_labels(labels: tuple, mapping: tuple, width: int, height: int, corner: tuple[int, int] = (0, 0)) -> tuple:
     """The whole picture's labels (_label_sprites) seen through a camera's view() mapping: each
     box and anchor moved with the picture, the box kept inside the frame and off the labels
-    placed before it; a label whose anchor the frame does not show is left out.  Type size,
-    leader and dot stay as they are, so labels read the same at every zoom."""
+    placed before it and the kept corner; a label whose anchor the frame does not show is left
+    out.  Type size, leader and dot stay as they are, so labels read the same at every zoom."""
     s0, ox0, oy0 = viewport(width, height)
     s, ox, oy = mapping
     k = s / s0
-    out, placed = [], []
+    out, placed = [], corner_box(corner, width, height)
     for label_id, img, top_left, anchor, _near in labels:
         at = QPointF(ox + (anchor.x() - ox0) * k, oy + (anchor.y() - oy0) * k)
         if not (0 <= at.x() <= width and 0 <= at.y() <= height):

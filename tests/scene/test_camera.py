@@ -195,3 +195,26 @@ def test_the_camera_at_rest_is_exact_and_moving_only_while_it_eases(qapp, timeli
     assert np.array_equal(pixels(render_frame("ketamine", state, 0.5, 0, W, H, Style(), rest)), cold)
     fast = pixels(render_frame("ketamine", state, 0.5, 0, W, H, Style(), dataclasses.replace(rest, moving=True)))
     assert not np.array_equal(fast, cold)  # at rest it is not the resampled picture
+
+
+def test_labels_keep_off_the_kept_corner(qapp, timelines):
+    """Presentation's time sits in the lower-right corner: no label there, at any stage's camera
+    or the whole picture (and without the corner kept, some label would be)."""
+    from PySide6.QtCore import QRectF
+
+    corner = (360, 96)
+    keep = QRectF(W - corner[0], H - corner[1], corner[0], corner[1])
+    hits = {True: 0, False: 0}
+    for name in ("ketamine-iv", "escitalopram"):
+        tl = timelines[name]
+        family = tl.scenario.family
+        for kept in (True, False):
+            c = corner if kept else (0, 0)
+            labels = _label_sprites(family, "plain", "en", "screen", W, H, 11.0, 1.0, c)[0]
+            boxes = [QRectF(top_left, img.size().toSizeF()).adjusted(0, 0, -2, -2) for _i, img, top_left, *_ in labels]
+            for stage in tl.stages:
+                for label_id, img, top_left, *_ in framed_labels(labels, view(W, H, story_camera(tl, middle(tl, stage))),
+                                                                  W, H, c):
+                    boxes.append(QRectF(top_left, img.size().toSizeF()).adjusted(0, 0, -2, -2))
+            hits[kept] += sum(b.intersects(keep) for b in boxes)
+    assert hits[True] == 0 and hits[False] > 0, hits

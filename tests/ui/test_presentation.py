@@ -65,3 +65,17 @@ def test_pen_strokes_stay_on_the_diagram(presenting, qtbot):
     assert img != plain
     qtbot.keyClick(w, Qt.Key.Key_C)
     assert not view.strokes and w.synapse.drawing() is None
+
+
+def test_the_time_readouts_corner_is_kept_clear_of_labels(presenting, qtbot):
+    w = presenting
+    w.tick()
+    readout, view = w.presentation.readout, w.views[0]
+    assert readout.isVisible()
+    cw, ch = w.session.style.corner
+    dpr = view.devicePixelRatioF()
+    top_left = view.mapFrom(w, readout.geometry().topLeft())  # the readout, in the picture's pixels
+    assert view.width() * dpr - top_left.x() * dpr <= cw and view.height() * dpr - top_left.y() * dpr <= ch
+    assert cw < view.width() * dpr / 2 and ch < view.height() * dpr / 3  # a corner, not the picture
+    w.set_presentation(False)
+    assert w.session.style.corner == (0, 0)  # labels anywhere again at the desk
