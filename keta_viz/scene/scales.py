@@ -6,8 +6,8 @@ shrunk into that box, grows with it and fades in; at the next integer scale it f
 exactly.  The circuit is drawn as vectors at every size (crisp); the synapse frame is drawn whole
 and resampled into its box.  Words never shrink with a picture: the outer picture's labels fade
 out early in a zoom, the inner one's fade in late, at the frame's own type size (the mode's
-floor and the reader's text size), placed where the growing picture puts their things.  Frame = f(state(t), phase, scale, camera): deterministic, so
-exports and seeks reproduce a zoom.
+floor and the reader's text size), placed where the growing picture puts their things.
+Frame = f(state(t), phase, scale, camera): deterministic, so exports and seeks reproduce a zoom.
 """
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
     else:  # the synapse frame, whole and without its words, shrunk into its box
         q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         q.setTransform(to_layer)
-        q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, dataclasses.replace(style, labels="none"),
-                                       **_camera(camera)))
+        wordless = dataclasses.replace(style, labels="none")
+        q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, wordless, **_camera(camera)))
     q.end()
     feather(layer, to_layer, width, height, FEATHER * height * (1.0 - f))
     p.save()

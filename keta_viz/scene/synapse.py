@@ -394,7 +394,8 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
 
 @lru_cache(maxsize=16)
 def label_layer(family: str, shown: tuple, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                min_px: float = 0.0, text_scale: float = 1.0, corner: tuple[int, int] = (0, 0)) -> tuple[Atlas, np.ndarray]:
+                min_px: float = 0.0, text_scale: float = 1.0,
+                corner: tuple[int, int] = (0, 0)) -> tuple[Atlas, np.ndarray]:
     """The shown labels, each composed once with its leader line and dot on a transparent image
     around them, cut into the tiles that hold ink (sprites.sparse_tiles): one call draws them."""
     pal = palette(pal_name)

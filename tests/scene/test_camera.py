@@ -213,8 +213,8 @@ def test_labels_keep_off_the_kept_corner(qapp, timelines):
             labels = _label_sprites(family, "plain", "en", "screen", W, H, 11.0, 1.0, c)[0]
             boxes = [QRectF(top_left, img.size().toSizeF()).adjusted(0, 0, -2, -2) for _i, img, top_left, *_ in labels]
             for stage in tl.stages:
-                for label_id, img, top_left, *_ in framed_labels(labels, view(W, H, story_camera(tl, middle(tl, stage))),
-                                                                  W, H, c):
+                mapping = view(W, H, story_camera(tl, middle(tl, stage)))
+                for _label_id, img, top_left, *_ in framed_labels(labels, mapping, W, H, c):
                     boxes.append(QRectF(top_left, img.size().toSizeF()).adjusted(0, 0, -2, -2))
             hits[kept] += sum(b.intersects(keep) for b in boxes)
     assert hits[True] == 0 and hits[False] > 0, hits

@@ -180,7 +180,8 @@ def test_words_fade_across_a_zoom_instead_of_shrinking(qapp, ket, esc, name):
         assert np.array_equal(worded, bare), scale
     from keta_viz.scene.synapse import _label_sprites, label_pixels
 
-    full = {(img.width(), img.height()) for _i, img, *_ in _label_sprites(family, "plain", "en", "screen", W, H, 26.0, 1.5)[0]}
+    sprites = _label_sprites(family, "plain", "en", "screen", W, H, 26.0, 1.5)[0]
+    full = {(img.width(), img.height()) for _i, img, *_ in sprites}
     floor = min(h for _w, h in full)
     assert floor >= label_pixels(W, H, 26.0)  # a plate is taller than the floor's type
     for scale in (1.85, 1.95):
