@@ -79,3 +79,15 @@ def test_the_time_readouts_corner_is_kept_clear_of_labels(presenting, qtbot):
     assert cw < view.width() * dpr / 2 and ch < view.height() * dpr / 3  # a corner, not the picture
     w.set_presentation(False)
     assert w.session.style.corner == (0, 0)  # labels anywhere again at the desk
+
+
+def test_an_export_while_presenting_keeps_no_corner(presenting, tmp_path):
+    from keta_viz.ui.export_dialog import export_style
+
+    w = presenting
+    w.tick()
+    style = w.session.style
+    assert style.corner != (0, 0)
+    assert export_style(w.session).corner == (0, 0)  # the exported picture has no time readout
+    assert export_style(w.session).label_min_px == style.label_min_px  # the rest of the style as shown
+    assert w.export_to(tmp_path / "snap.png")
