@@ -24,7 +24,8 @@ from .memory import rss_mb
 from .model import bundled_names, load_scenario, simulate
 
 TARGETS = {"frame_ms_p95_1080p_playing": 8.0, "frame_ms_p95_compare_playing": 12.0,
-           "frame_ms_p95_4k_playing": 25.0, "frame_ms_p95_1080p_story": 8.0, "seek_ms_p95": 16.0,
+           "frame_ms_p95_4k_playing": 25.0, "frame_ms_p95_1080p_story": 8.0,
+           "frame_ms_p95_1080p_camera": 8.0, "seek_ms_p95": 16.0,
            "model_ms": 50.0, "startup_ratio": 1.5, "frame_ratio": 2.5, "window_interval_ms_p95": 20.0,
            "rss_mb": 250.0, "rss_growth_mb": 2.0, "at_us": 20.0, "video_1080p30_x_realtime": 2.0}
 FPS = 60
@@ -36,12 +37,12 @@ def percentiles(ms: list[float]) -> tuple[float, float, float]:
     return tuple(float(np.percentile(a, q)) for q in (50, 95, 99))
 
 
-def _time_ms(fn, n: int) -> list[float]:
+def _time_ms(fn, n: int, clock=time.perf_counter) -> list[float]:
     out = []
     for i in range(n):
-        t0 = time.perf_counter()
+        t0 = clock()
         fn(i)
-        out.append((time.perf_counter() - t0) * 1000)
+        out.append((clock() - t0) * 1000)
     return out
 
 
@@ -183,6 +184,39 @@ def measure_zooming(results: dict, quick: bool) -> None:
     scene_image(ket, ts[0], 1920, 1080, Style(), scale=0.0)
     ms = _time_ms(lambda i: scene_image(ket, ts[i], 1920, 1080, Style(), phase=i / FPS, scale=sweep[i]), n)
     results["frame_ms_p50_1080p_zooming"], results["frame_ms_p95_1080p_zooming"], _ = percentiles(ms)
+
+
+def camera_times(tl) -> list[float]:
+    """Model times of 1x playback (60 frames a second) over the stretches where the story
+    camera eases -- from each stage's start until it has framed the stage's actor -- keeping
+    only frames whose camera is moving."""
+    from .scene.camera import EASE_IN_U, story_camera
+
+    out = []
+    for stage in tl.stages[1:]:
+        out += [t for t in playing_times([tl], stage.start, round(EASE_IN_U * 90 * FPS) + 2)
+                if story_camera(tl, t).moving]
+    return out
+
+
+def measure_camera(results: dict, quick: bool) -> None:
+    """1080p synapse frames of the ketamine story while the story camera eases to each stage's
+    actor (it moves every frame: new mapping, new dimming), wall clock and this process's CPU
+    time (the figure to read on a shared machine)."""
+    from .model.tour import SYNAPSE
+    from .scene.camera import story_camera
+    from .scene.render import scene_image
+    from .scene.synapse import Style
+
+    ket = simulate(load_scenario("ketamine-iv"))
+    ts = camera_times(ket)[::4 if quick else 1]
+    cams = [story_camera(ket, t) for t in ts]
+    frame = lambda i: scene_image(ket, ts[i], 1920, 1080, Style(), i / FPS, 0, SYNAPSE, cams[i])  # noqa: E731
+    frame(0)
+    results["camera_frames"] = len(ts)
+    results["frame_ms_p50_1080p_camera"], results["frame_ms_p95_1080p_camera"], _ = percentiles(
+        _time_ms(frame, len(ts)))
+    results["frame_ms_p95_1080p_camera_cpu"] = percentiles(_time_ms(frame, len(ts), time.process_time))[1]
 
 
 def _settle() -> None:
@@ -363,6 +397,7 @@ def run(quick: bool = False) -> dict:
     measure_model(results)
     measure_frames(results, quick)
     measure_zooming(results, quick)
+    measure_camera(results, quick)
     measure_seek(results, quick)
     measure_window(results, quick)
     measure_startup(results, quick)

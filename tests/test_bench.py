@@ -7,7 +7,8 @@ import sys
 KEYS = {"model_ms", "at_us", "frame_ms_p95_1080p_playing", "frame_ms_p95_compare_playing",
         "frame_ms_p95_4k_playing", "frame_ms_p95_1080p_story", "frame_ms_p95_1080p_still", "seek_ms_p95",
         "floor_ms_median", "frame_ratio", "startup_s", "floor_startup_s", "startup_ratio", "rss_mb",
-        "rss_growth_mb", "video_1080p30_x_realtime", "frame_ms_p95_1080p_zooming"}
+        "rss_growth_mb", "video_1080p30_x_realtime", "frame_ms_p95_1080p_zooming",
+        "frame_ms_p95_1080p_camera", "frame_ms_p95_1080p_camera_cpu"}
 MODES = {"consult", "compare", "presentation", "kiosk"}
 
 

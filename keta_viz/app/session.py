@@ -40,6 +40,7 @@ class Session(QObject):
         self.language = language
         self.label_min_px = 0.0  # the smallest picture label: the shell's mode sets it (desk, room, kiosk)
         self.text_scale = 1.0  # the reader's text size over every mode's sizes (1.0-2.0)
+        self.label_corner = (0, 0)  # the picture's lower-right corner kept clear of labels (presentation's time)
         self.content: Content = load_content(language)
         self.phase = 0.0
         self.reduced_motion = False  # particles held still, fades become cuts
@@ -100,7 +101,7 @@ class Session(QObject):
     def style(self) -> Style:
         """How the scene is drawn: palette, label words (or none), language, label sizes."""
         return Style(self.palette, self.vocabulary if self.labels else "none", self.language, self.label_min_px,
-                     self.text_scale)
+                     self.text_scale, self.label_corner)
 
     def set_palette(self, name: str) -> None:
         """'screen' (dark), 'projector' (light) or 'contrast' (high contrast)."""
@@ -117,6 +118,10 @@ class Session(QObject):
     def set_label_floor(self, pixels: float) -> None:
         """The smallest type of the picture's labels, in pixels (a room needs larger than a desk)."""
         self._restyle(label_min_px=float(pixels))
+
+    def set_label_corner(self, width: int, height: int) -> None:
+        """Keep the picture's lower-right corner (frame pixels; 0 x 0: none) clear of labels."""
+        self._restyle(label_corner=(max(0, int(width)), max(0, int(height))))
 
     def set_text_scale(self, scale: float) -> None:
         """The reader's text size, 1.0 (100 %) to 2.0 (200 %), clamped: labels, captions,

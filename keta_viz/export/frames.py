@@ -14,6 +14,7 @@ from ..content.captions import compare_caption, video_caption
 from ..model import StoryAxis, Timeline
 from ..model.story_axis import STORY_SECONDS_AT_1X
 from ..model.tour import SYNAPSE, tour_scale
+from ..scene.camera import WHOLE, story_camera
 from ..scene.palette import palette
 from ..scene.render import compare_image, scene_image
 from ..scene.synapse import Style, scene_font
@@ -32,7 +33,7 @@ class FrameSpec:
     style: Style
     captions: bool = False
     seed: int = 0
-    scale: float | None = SYNAPSE  # brain 0 ... synapse 2; None follows the story tour (tour_scale)
+    scale: float | None = SYNAPSE  # brain 0 ... synapse 2; None follows the story (tour_scale, story_camera)
 
     @property
     def axis(self) -> StoryAxis:
@@ -49,15 +50,20 @@ def caption_text(spec: FrameSpec, t_hours: float) -> str:
 
 
 def render_export_frame(spec: FrameSpec, t_hours: float, phase: float, notice: bool = False) -> QImage:
-    """One exported frame at model time t and animation phase; `notice` adds the disclaimer."""
+    """One exported frame at model time t and animation phase; `notice` adds the disclaimer.
+    Following the story (no scale given), the scale and the camera are the story's at t, as in
+    the window while it follows the story (the first timeline's, for both compare panes; an
+    export has no reduced motion, so the camera eases); at a given scale, the whole picture."""
     band = round(spec.height * 0.16) if spec.captions else 0
     h = spec.height - band
-    scale = tour_scale(spec.timelines[0], t_hours) if spec.scale is None else spec.scale
+    story = spec.timelines[0]
+    scale = tour_scale(story, t_hours) if spec.scale is None else spec.scale
+    camera = story_camera(story, t_hours) if spec.scale is None else WHOLE
     if len(spec.timelines) == 2:
         img = compare_image(spec.timelines[0], spec.timelines[1], t_hours, spec.width, h, spec.style, phase, spec.seed,
-                            scale)
+                            scale, camera)
     else:
-        img = scene_image(spec.timelines[0], t_hours, spec.width, h, spec.style, phase, spec.seed, scale)
+        img = scene_image(story, t_hours, spec.width, h, spec.style, phase, spec.seed, scale, camera)
     if band:
         img = _with_caption(img, spec, t_hours, band)
     if notice:

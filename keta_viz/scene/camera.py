@@ -28,14 +28,16 @@ EASE_IN_U, EASE_OUT_U = 1.5 / 90, 1.0 / 90  # ...at most 1.5 s and 1 s of playba
 
 @dataclass(frozen=True)
 class Camera:
-    """Centre (cx, cy) and zoom in the 1600 x 900 canvas; `box` is what the camera frames and
-    `dim` (0-1) how strongly what lies outside it is dimmed."""
+    """Centre (cx, cy) and zoom in the 1600 x 900 canvas; `box` is what the camera frames,
+    `dim` (0-1) how strongly what lies outside it is dimmed, and `moving` whether it is easing
+    between two framings (the synapse then draws its cheaper moving picture)."""
 
     cx: float = L.WIDTH / 2
     cy: float = L.HEIGHT / 2
     zoom: float = 1.0
     dim: float = 0.0
     box: tuple[float, float, float, float] = (0.0, 0.0, L.WIDTH, L.HEIGHT)
+    moving: bool = False
 
     def view(self) -> tuple[float, float, float, float]:
         """The canvas rectangle (x0, y0, x1, y1) a 16:9 frame shows."""
@@ -76,14 +78,14 @@ def actor_box(drug: str, stage_id: str) -> tuple[float, float, float, float]:
 
 
 def between(a: Camera, b: Camera, f: float) -> Camera:
-    """The camera a fraction f of the way from a to b."""
+    """The camera a fraction f of the way from a to b (moving, strictly between them)."""
     if f <= 0.0:
         return a
     if f >= 1.0:
         return b
     mix = lambda x, y: x + (y - x) * f  # noqa: E731
     return Camera(mix(a.cx, b.cx), mix(a.cy, b.cy), mix(a.zoom, b.zoom), mix(a.dim, b.dim),
-                  tuple(mix(x, y) for x, y in zip(a.box, b.box)))
+                  tuple(mix(x, y) for x, y in zip(a.box, b.box)), moving=True)
 
 
 def meeting(drug: str, a_id: str | None, b_id: str | None) -> Camera:

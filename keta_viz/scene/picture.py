@@ -17,7 +17,7 @@ from ..content import load_content
 from . import layout as L
 from .palette import Palette, palette
 from .shapes import NO_PEN, viewport
-from .synapse import LABEL_PX, Style, label_pixels, scene_font
+from .synapse import LABEL_PX, Style, apart, corner_box, label_pixels, scene_font
 
 Point = tuple[float, float]
 LEVEL_STEP = 2 ** (1 / 3)  # magnified levels of a picture are cached this far apart
@@ -196,17 +196,21 @@ def draw_labels(p: QPainter, pal: Palette, labels, style: Style, width: int, hei
     if style.labels == "none" or opacity <= 0.01:
         return
     content = load_content(style.lang)
-    px = label_pixels(width, height, style.label_min_px)
+    px = label_pixels(width, height, style.label_min_px, style.text_scale)
     s = viewport(width, height)[0]
     p.save()  # in the frame's device pixels (the painter's own transform may offset them onto a layer)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setOpacity(opacity)
+    placed = []
     for label_id, anchor, top_left in labels:
         img = label_sprite(content.label(label_id, style.labels), pal.name, px)
-        a = view.map(QPointF(*anchor))
         tl = view.map(QPointF(*top_left))
-        box = QRectF(max(0.0, min(tl.x(), width - img.width())), max(0.0, min(tl.y(), height - img.height())),
-                     img.width() - 2, img.height() - 2)
+        placed.append((img, view.map(QPointF(*anchor)), QRectF(max(0.0, min(tl.x(), width - img.width())),
+                                                               max(0.0, min(tl.y(), height - img.height())),
+                                                               img.width() - 2, img.height() - 2)))
+    boxes, _ok = apart([box for _img, _a, box in placed], height,  # large type: moved off one another
+                       fixed=corner_box(style.corner, width, height))
+    for (img, a, _box), box in zip(placed, boxes):
         near = QPointF(min(max(a.x(), box.left()), box.right()), min(max(a.y(), box.top()), box.bottom()))
         p.setPen(QPen(pal.ink_soft, max(1.0, 1.6 * s)))
         p.drawLine(near, a)
@@ -222,7 +226,7 @@ def draw_note(p: QPainter, pal: Palette, text: str, width: int, height: int, sty
     """A small note in the frame's bottom-left corner (the drawing is illustrative)."""
     if opacity <= 0.01:
         return
-    px = 0.8 * label_pixels(width, height, style.label_min_px)
+    px = 0.8 * label_pixels(width, height, style.label_min_px, style.text_scale)
     p.save()  # in the frame's device pixels (the painter's own transform may offset them onto a layer)
     p.setOpacity(opacity)
     p.setFont(scene_font(px))

@@ -4,12 +4,15 @@ Between two scales the outer picture magnifies about the box its inner picture g
 PFC or raphe spot in the brain, the marked synapse in the circuit), while the inner picture,
 shrunk into that box, grows with it and fades in; at the next integer scale it fills the frame
 exactly.  The circuit is drawn as vectors at every size (crisp); the synapse frame is drawn whole
-and resampled into its box.  Frame = f(state(t), phase, scale, camera): deterministic, so
-exports and seeks reproduce a zoom.
+and resampled into its box.  Words never shrink with a picture: the outer picture's labels fade
+out early in a zoom, the inner one's fade in late, at the frame's own type size (the mode's
+floor and the reader's text size), placed where the growing picture puts their things.
+Frame = f(state(t), phase, scale, camera): deterministic, so exports and seeks reproduce a zoom.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,8 +20,10 @@ from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QTr
 
 from ..model.tour import BRAIN, CIRCUIT, SYNAPSE, smoothstep
 from . import brain, circuit
+from .camera import WHOLE
 from .picture import canvas_transform, spot_transform, zoom_transform
-from .synapse import Style, frame_base, paint_frame, render_frame
+from .palette import palette
+from .synapse import Style, draw_labels, frame_base, paint_frame, render_frame, view as synapse_view
 
 WORDS_GONE = 0.35  # the outer picture's labels have faded out this far into a zoom
 FADE_IN = (0.12, 0.72)  # the inner picture fades in over this part of a zoom
@@ -89,16 +94,26 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
         q.setTransform(QTransform.fromTranslate(-box.left(), -box.top()))
         circuit.paint(q, family, state, phase, width, height, style, zoom=spot_transform(spot) * zoom,
                       words=smoothstep((f - WORDS_BACK) / (1.0 - WORDS_BACK)))
-    else:  # the synapse frame, whole, shrunk into its box
+    else:  # the synapse frame, whole and without its words, shrunk into its box
         q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         q.setTransform(to_layer)
-        q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, style, **_camera(camera)))
+        wordless = dataclasses.replace(style, labels="none")
+        q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, wordless, **_camera(camera)))
     q.end()
     feather(layer, to_layer, width, height, FEATHER * height * (1.0 - f))
     p.save()
     p.setOpacity(smoothstep((f - FADE_IN[0]) / (FADE_IN[1] - FADE_IN[0])))
     p.drawImage(box.topLeft(), layer)
     p.restore()
+    words = smoothstep((f - WORDS_BACK) / (1.0 - WORDS_BACK))
+    if outer is circuit and words > 0.0 and style.labels != "none":  # the synapse's words, full size
+        s, ox, oy = synapse_view(width, height, camera or WHOLE)
+        k, dx, dy = frame.m11(), frame.dx(), frame.dy()
+        p.save()
+        p.setOpacity(words)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_labels(p, palette(style.palette), family, state, style, width, height, (s * k, ox * k + dx, oy * k + dy))
+        p.restore()
 
 
 def render_scaled(family: str, state, phase: float, seed: int, width: int, height: int, style: Style,

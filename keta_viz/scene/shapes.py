@@ -92,8 +92,8 @@ def draw_vessel(p: QPainter, pal: Palette, top: float, bottom: float) -> None:
     cell.setAlpha(150)
     p.setPen(NO_PEN)
     p.setBrush(cell)
-    for k, y in enumerate(np.arange(top + 60 - (top % 140), bottom + 20, 140.0)):
-        p.drawEllipse(QPointF(33 + (k % 3) * 6, y), 18, 11)
+    for y in np.arange(top + 60 - (top % 140), bottom + 20, 140.0):  # at fixed places, however much shows
+        p.drawEllipse(QPointF(33 + (round((y - 60) / 140) % 3) * 6, y), 18, 11)
 
 
 def spine_paths(health: float, grow: np.ndarray) -> list[QPainterPath]:

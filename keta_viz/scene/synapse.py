@@ -10,6 +10,10 @@ scene/families/.
 A camera (scene/camera.py) moves and zooms the whole picture: every part is drawn through one
 device mapping, view(width, height, camera), quantised to sub-pixel steps so a camera at rest
 reuses every cache; labels keep their type size, and what the camera does not frame is dimmed.
+While the camera eases (Camera.moving) the picture under what moves is the static layer drawn
+once at the camera's closest zoom (fine_static) and resampled, with the spines drawn over it,
+and the dimming is a small vignette scaled: a moving frame costs about what a still one does,
+and a camera at rest draws exactly.
 """
 
 from __future__ import annotations
@@ -19,13 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QRadialGradient,
-                           QTransform)
+                           QRegion, QTransform)
 
 from ..content import load_content
 from . import layout as L
-from .camera import WHOLE, Camera
+from .camera import MAX_ZOOM, OVERSHOOT_X, WHOLE, Camera
 from .families import SCENES
 from .palette import LINES, Palette, palette
 from .particles import swarm
@@ -49,19 +53,25 @@ LABEL_PX = 21.0  # picture labels on the 1600 x 900 canvas: 21 px when the frame
 VIEW_STEPS = 4  # a moving camera's mapping, in quarter pixels (finer than the eye sees a step)
 DIM_ALPHA = 0.5  # what the camera does not frame is dimmed this much at most (gentle)
 DIM_STEPS = 32  # the dimming's strength, in steps
+FINE_PIXELS = 8_500_000  # the moving camera's fine static layer stays this small (30 MB; less sharp at 4K)
+# it is sampled to the nearest pixel: at 1.0-1.8 fine pixels a frame pixel (an antialiased picture
+# thinned), as good as smooth sampling to the eye while the camera moves, and a third of its cost
+VIGNETTE_PX = 96  # the moving camera's dimming, drawn this small and scaled
 
 
 @dataclass(frozen=True)
 class Style:
     """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language, the
     smallest label type in pixels (a floor the mode sets: desk, room, kiosk; 0 = none), and the
-    reader's text size (1.0-2.0, applied over the floor)."""
+    reader's text size (1.0-2.0, applied over the floor), and the frame's lower-right corner
+    (width, height in pixels) kept clear of labels for what sits there (presentation's time)."""
 
     palette: str = "screen"
     labels: str = "plain"
     lang: str = "en"
     label_min_px: float = 0.0
     text_scale: float = 1.0
+    corner: tuple[int, int] = (0, 0)
 
 
 def label_pixels(width: int, height: int, min_px: float = 0.0, text_scale: float = 1.0) -> float:
@@ -107,14 +117,16 @@ def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
     return static_image(family, w, h, pal_name, viewport(w, h))
 
 
-def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple) -> QImage:
-    """The static layer through a view() mapping (not cached: a moving camera draws it straight
-    into its base layer, so full frames do not pile up)."""
+def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple,
+                 ground: tuple[float, float] | None = None) -> QImage:
+    """The static layer through a view() mapping (not cached: a camera at rest draws it straight
+    into its base layer, so full frames do not pile up).  The ground's gradient runs down the
+    image, or between the device rows `ground`."""
     pal = palette(pal_name)
     img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    grad = QLinearGradient(0, 0, 0, h)
+    grad = QLinearGradient(0, 0, 0, h) if ground is None else QLinearGradient(0, ground[0], 0, ground[1])
     grad.setColorAt(0, pal.background_top)
     grad.setColorAt(1, pal.background_bottom)
     p.fillRect(QRectF(0, 0, w, h), grad)
@@ -139,6 +151,55 @@ def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple) -> 
     p.setBrush(fill)
     for x, y in VESICLES:
         p.drawEllipse(QPointF(x, y), 15, 15)
+    p.end()
+    return img
+
+
+@lru_cache(maxsize=2)
+def fine_static(family: str, w: int, h: int, pal_name: str) -> tuple[QImage, tuple[float, float, float]]:
+    """The static layer at the camera's closest zoom (MAX_ZOOM, less if that would pass
+    FINE_PIXELS) over all a camera can show in a w x h frame, and its mapping (s, ox, oy) from
+    the canvas; its ground's gradient spans what the whole frame shows (cached)."""
+    s0, ox0, oy0 = viewport(w, h)
+    left, right = min(-ox0 / s0, -OVERSHOOT_X) - 8, max((w - ox0) / s0, L.WIDTH + OVERSHOOT_X) + 8
+    top, bottom = min(-oy0 / s0, 0.0) - 8, max((h - oy0) / s0, L.HEIGHT) + 8
+    s = s0 * min(MAX_ZOOM, math.sqrt(FINE_PIXELS / ((right - left) * (bottom - top) * s0 * s0)))
+    mapping = (s, -left * s, -top * s)
+    ground = (mapping[2] - oy0 / s0 * s, mapping[2] + (h - oy0) / s0 * s)
+    return static_image(family, math.ceil((right - left) * s), math.ceil((bottom - top) * s), pal_name, mapping,
+                        ground), mapping
+
+
+def draw_resampled(p: QPainter, image: QImage, at, source: tuple, mapping: tuple, smooth: bool = True) -> None:
+    """Draw an image made through the `source` mapping (placed at `at` there) as seen through
+    `mapping`, resampled (smoothly, or nearest pixel)."""
+    fs, fox, foy = source
+    s, ox, oy = mapping
+    k = s / fs
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+    p.setTransform(QTransform(k, 0, 0, k, ox - fox * k, oy - foy * k), True)
+    p.drawImage(at, image)
+    p.restore()
+
+
+def moving_base(family: str, key: tuple, w: int, h: int, pal_name: str, mapping: tuple) -> QImage:
+    """A moving camera's base layer (new each frame): the fine static layer resampled through
+    the view() mapping, the dendrite and its spines drawn over it."""
+    fine, (fs, fox, foy) = fine_static(family, w, h, pal_name)
+    s, ox, oy = mapping
+    pal = palette(pal_name)
+    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    k = s / fs
+    if not QRectF(ox - fox * k, oy - foy * k, fine.width() * k, fine.height() * k).contains(QRectF(0, 0, w, h)):
+        img.fill(pal.background_bottom)  # a camera no story makes: the uncovered rest plain ground
+    p = QPainter(img)
+    draw_resampled(p, fine, QPoint(0, 0), (fs, fox, foy), mapping, smooth=False)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    health_step, grow_steps = key
+    draw_outlined(p, spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS),
+                  pal, 2.4, pal.cytoplasm)
     p.end()
     return img
 
@@ -204,16 +265,22 @@ _overlay_framed = lru_cache(maxsize=8)(_draw_overlay)
 
 # -------------------------------------------------------------------------- particles ----
 
-@lru_cache(maxsize=8)
 def particle_atlas(family: str, pal_name: str, width: int, height: int, scale: float | None = None) -> Atlas:
-    """The family's particle sprites at the frame's scale (or a camera's `scale`), in one atlas."""
-    pal = palette(pal_name)
+    """The family's particle sprites at the frame's scale (or a camera's `scale`), in one atlas
+    (cached on the sprites' whole-pixel sizes, so a moving camera rarely draws a new one)."""
     s = viewport(width, height)[0] if scale is None else scale
+    kinds = SCENES[family].KINDS + ("bdnf",)
+    return _atlas(family, pal_name, tuple(round(SPRITE_SIZE[kind] * s) for kind in kinds))
+
+
+@lru_cache(maxsize=8)
+def _atlas(family: str, pal_name: str, sizes: tuple[int, ...]) -> Atlas:
+    pal = palette(pal_name)
     sprites = {}
-    for kind in SCENES[family].KINDS + ("bdnf",):
+    for kind, size in zip(SCENES[family].KINDS + ("bdnf",), sizes):
         colour = getattr(pal, kind if kind != "bdnf" else "ampa")
         rim = colour.darker(150 if pal.name == "projector" else 190)
-        sprites[kind] = sprite_image(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), round(SPRITE_SIZE[kind] * s))
+        sprites[kind] = sprite_image(SPRITE_SHAPE[kind], colour.rgba(), rim.rgba(), size)
     return make_atlas(sprites)
 
 
@@ -241,11 +308,18 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
 
 # ------------------------------------------------------------------------------ labels ----
 
-def apart(boxes: list[QRectF], height: float, gap: float = 2.0) -> tuple[list[QRectF], bool]:
-    """The label boxes moved so that none lies over another, and whether that worked: going down
-    the frame, a box that meets one already placed moves just below it (or, with no room left
-    below, just above it), always inside the frame's height.  Boxes that meet none stay put."""
-    placed: list[QRectF] = []
+def corner_box(corner: tuple[int, int], width: float, height: float) -> list[QRectF]:
+    """The frame's lower-right corner kept clear of labels, as a box to keep off (none if empty)."""
+    cw, ch = corner
+    return [QRectF(width - cw, height - ch, cw, ch)] if cw > 0 and ch > 0 else []
+
+
+def apart(boxes: list[QRectF], height: float, gap: float = 2.0, fixed: list[QRectF] = ()) -> tuple[list[QRectF], bool]:
+    """The label boxes moved so that none lies over another (nor over a `fixed` box), and
+    whether that worked: going down the frame, a box that meets one already placed moves just
+    below it (or, with no room left below, just above it), always inside the frame's height.
+    Boxes that meet none stay put."""
+    placed: list[QRectF] = list(fixed)
     ok = True
     for box in sorted(boxes, key=lambda b: b.top()):
         box = QRectF(box)
@@ -258,13 +332,15 @@ def apart(boxes: list[QRectF], height: float, gap: float = 2.0) -> tuple[list[QR
         else:
             ok = False
         placed.append(box)
+    placed = placed[len(fixed):]
     order = sorted(range(len(boxes)), key=lambda i: boxes[i].top())
     return [placed[order.index(i)] for i in range(len(boxes))], ok
 
 
-def label_boxes(family: str, texts: list[str], px: float, width: int, height: int) -> tuple[list[QRectF], bool]:
+def label_boxes(family: str, texts: list[str], px: float, width: int, height: int,
+                corner: tuple[int, int] = (0, 0)) -> tuple[list[QRectF], bool]:
     """Where each label's plate goes at type size px: at its place in the picture, kept inside
-    the frame, moved off any other (apart); and whether they all came apart."""
+    the frame, moved off any other and off the kept corner (apart); and whether they all came apart."""
     s, ox, oy = viewport(width, height)
     fm, k = QFontMetricsF(scene_font(px)), px / LABEL_PX  # padding and corners follow the type
     boxes = []
@@ -272,12 +348,12 @@ def label_boxes(family: str, texts: list[str], px: float, width: int, height: in
         tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         boxes.append(QRectF(max(0.0, min(ox + lx * s, width - int(tw) - 2)),
                             max(0.0, min(oy + ly * s, height - int(th) - 2)), tw, th))
-    return apart(boxes, height)
+    return apart(boxes, height, fixed=corner_box(corner, width, height))
 
 
 @lru_cache(maxsize=8)
 def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                   min_px: float = 0.0, text_scale: float = 1.0) -> tuple:
+                   min_px: float = 0.0, text_scale: float = 1.0, corner: tuple[int, int] = (0, 0)) -> tuple:
     """Each label pre-drawn as a small image, with its position (inside the frame, off every
     other label), anchor and leader start.  A larger text size grows the labels only as far as
     they still fit apart in the frame (never below their size at 100 %)."""
@@ -288,10 +364,10 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
     texts = [content.label(label_id, vocabulary) for label_id, _a, _l in SCENES[family].LABELS]
     base = fitting_pixels(label_pixels(width, height, min_px), texts, width, height)
     px = max(base, fitting_pixels(label_pixels(width, height, min_px, text_scale), texts, width, height))
-    boxes, ok = label_boxes(family, texts, px, width, height)
+    boxes, ok = label_boxes(family, texts, px, width, height, corner)
     while not ok and px * 0.9 >= base:
         px *= 0.9
-        boxes, ok = label_boxes(family, texts, px, width, height)
+        boxes, ok = label_boxes(family, texts, px, width, height, corner)
     font = scene_font(px)
     k = px / LABEL_PX  # the label's own scale: its padding and corners follow its type
     box_bg = QColor(pal.background_top)
@@ -318,11 +394,12 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
 
 @lru_cache(maxsize=16)
 def label_layer(family: str, shown: tuple, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                min_px: float = 0.0, text_scale: float = 1.0) -> tuple[Atlas, np.ndarray]:
+                min_px: float = 0.0, text_scale: float = 1.0,
+                corner: tuple[int, int] = (0, 0)) -> tuple[Atlas, np.ndarray]:
     """The shown labels, each composed once with its leader line and dot on a transparent image
     around them, cut into the tiles that hold ink (sprites.sparse_tiles): one call draws them."""
     pal = palette(pal_name)
-    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px, text_scale)
+    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px, text_scale, corner)
     margin = dot + pen.widthF() + 2
     layers = []
     for label_id, img, top_left, anchor, near in labels:
@@ -356,12 +433,12 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
     if mapping is None:
         shown = tuple(label_id for label_id, _, _ in SCENES[family].LABELS if label_id not in hidden)
         atlas, rows = label_layer(family, shown, style.labels, style.lang, pal.name, width, height,
-                                  style.label_min_px, style.text_scale)
+                                  style.label_min_px, style.text_scale, style.corner)
         draw_fragments(p, rows, atlas)
         return
     labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px,
-                                      style.text_scale)
-    for label_id, img, top_left, anchor, near in framed_labels(labels, mapping, width, height):
+                                      style.text_scale, style.corner)
+    for label_id, img, top_left, anchor, near in framed_labels(labels, mapping, width, height, style.corner):
         if label_id in hidden:
             continue
         p.setPen(pen)
@@ -371,15 +448,15 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
         p.drawImage(top_left, img)
 
 
-def framed_labels(labels: tuple, mapping: tuple, width: int, height: int) -> tuple:
+def framed_labels(labels: tuple, mapping: tuple, width: int, height: int, corner: tuple[int, int] = (0, 0)) -> tuple:
     """The whole picture's labels (_label_sprites) seen through a camera's view() mapping: each
     box and anchor moved with the picture, the box kept inside the frame and off the labels
-    placed before it; a label whose anchor the frame does not show is left out.  Type size,
-    leader and dot stay as they are, so labels read the same at every zoom."""
+    placed before it and the kept corner; a label whose anchor the frame does not show is left
+    out.  Type size, leader and dot stay as they are, so labels read the same at every zoom."""
     s0, ox0, oy0 = viewport(width, height)
     s, ox, oy = mapping
     k = s / s0
-    out, placed = [], []
+    out, placed = [], corner_box(corner, width, height)
     for label_id, img, top_left, anchor, _near in labels:
         at = QPointF(ox + (anchor.x() - ox0) * k, oy + (anchor.y() - oy0) * k)
         if not (0 <= at.x() <= width and 0 <= at.y() <= height):
@@ -407,14 +484,9 @@ def clear_of(box: QRectF, placed: list[QRectF], height: int, gap: float = 4.0) -
 
 # ----------------------------------------------------------------------------- dimming ----
 
-@lru_cache(maxsize=2)  # full frames: one camera at rest (both compare panes share it)
-def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], strength: int) -> QImage:
-    """A soft vignette that dims what lies outside a device box (whole pixels), at strength
-    steps of DIM_STEPS: clear over the box, easing to DIM_ALPHA well outside it (cached)."""
-    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(0)
-    x0, y0, x1, y1 = box
-    rx, ry = max(1.0, (x1 - x0) * 0.71), max(1.0, (y1 - y0) * 0.71)  # the ellipse around the box
+def _dimming(pal_name: str, strength: int) -> QRadialGradient:
+    """The vignette about a box whose ellipse has unit radii: clear inside it, easing to
+    DIM_ALPHA (at strength steps of DIM_STEPS) at 1.7 radii and beyond."""
     pal = palette(pal_name)  # dim towards the ground: darker on a dark one, paler on a light one
     shade = pal.background_bottom.darker(160) if pal.background_bottom.lightness() < 128 else pal.background_top
     clear, dark = QColor(shade), QColor(shade)
@@ -423,22 +495,70 @@ def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], str
     grad = QRadialGradient(QPointF(0, 0), 1.7)
     grad.setColorAt(1 / 1.7, clear)
     grad.setColorAt(1.0, dark)
+    return grad
+
+
+def _radii(box: tuple[int, int, int, int]) -> tuple[float, float]:
+    """The radii of the ellipse around a device box (its corners just inside)."""
+    x0, y0, x1, y1 = box
+    return max(1.0, (x1 - x0) * 0.71), max(1.0, (y1 - y0) * 0.71)
+
+
+@lru_cache(maxsize=2)  # full frames: one camera at rest (both compare panes share it)
+def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], strength: int) -> QImage:
+    """A soft vignette that dims what lies outside a device box (whole pixels), at strength
+    steps of DIM_STEPS: clear over the box, easing to DIM_ALPHA well outside it (cached)."""
+    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    x0, y0, x1, y1 = box
+    rx, ry = _radii(box)
     p = QPainter(img)
     p.setTransform(QTransform(rx, 0, 0, ry, (x0 + x1) / 2, (y0 + y1) / 2))
-    p.fillRect(QRectF(-(x0 + x1) / 2 / rx, -(y0 + y1) / 2 / ry, w / rx, h / ry), grad)
+    p.fillRect(QRectF(-(x0 + x1) / 2 / rx, -(y0 + y1) / 2 / ry, w / rx, h / ry), _dimming(pal_name, strength))
+    p.end()
+    return img
+
+
+@lru_cache(maxsize=DIM_STEPS)
+def vignette(pal_name: str, strength: int) -> QImage:
+    """The vignette over 1.7 radii each way, VIGNETTE_PX square, for a moving camera to scale (cached)."""
+    img = QImage(VIGNETTE_PX, VIGNETTE_PX, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    p = QPainter(img)
+    k = VIGNETTE_PX / 3.4
+    p.setTransform(QTransform(k, 0, 0, k, VIGNETTE_PX / 2, VIGNETTE_PX / 2))
+    p.fillRect(QRectF(-1.7, -1.7, 3.4, 3.4), _dimming(pal_name, strength))
     p.end()
     return img
 
 
 def draw_dim(p: QPainter, camera: Camera, mapping: tuple, pal_name: str, width: int, height: int) -> None:
-    """Dim what the camera does not frame, as strongly as the camera has eased in."""
+    """Dim what the camera does not frame, as strongly as the camera has eased in: at rest the
+    exact vignette (dim_layer); moving, the small one scaled, clipped off the clear box, and
+    the shade beyond it filled."""
     strength = round(camera.dim * DIM_STEPS)
     if strength <= 0:
         return
     s, ox, oy = mapping
     x0, y0, x1, y1 = camera.box
     box = (round(ox + x0 * s), round(oy + y0 * s), round(ox + x1 * s), round(oy + y1 * s))
-    p.drawImage(0, 0, dim_layer(width, height, pal_name, box, strength))
+    if not camera.moving:
+        p.drawImage(0, 0, dim_layer(width, height, pal_name, box, strength))
+        return
+    rx, ry = _radii(box)
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    reach = QRect(round(cx - 1.7 * rx), round(cy - 1.7 * ry), round(3.4 * rx), round(3.4 * ry))
+    frame = QRegion(0, 0, width, height)
+    p.save()
+    p.setClipRegion(frame.subtracted(QRegion(box[0], box[1], box[2] - box[0], box[3] - box[1])),
+                    Qt.ClipOperation.IntersectClip)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    p.drawImage(reach, vignette(pal_name, strength))
+    p.restore()
+    p.save()
+    p.setClipRegion(frame.subtracted(QRegion(reach)), Qt.ClipOperation.IntersectClip)
+    p.fillRect(QRect(0, 0, width, height), _dimming(pal_name, strength).stops()[-1][1])
+    p.restore()
 
 
 # ------------------------------------------------------------------------------ frames ----
@@ -450,9 +570,14 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
     scene = SCENES[family]
     mapping = None if camera == WHOLE else view(width, height, camera)  # None: the cached whole-canvas layers
     s, ox, oy = mapping or viewport(width, height)
+    fine = fine_static(family, width, height, pal.name)[1] if camera.moving else None
     for part, values in scene.overlay_keys(state, HEALTH_STEPS, LEVEL_STEPS).items():
-        image, at = overlay(family, part, values, width, height, pal.name, mapping)
-        p.drawImage(at, image)
+        if fine is None:
+            image, at = overlay(family, part, values, width, height, pal.name, mapping)
+            p.drawImage(at, image)
+        else:  # drawn once at the fine layer's scale (cached while its values hold) and resampled
+            image, at = overlay(family, part, values, width, height, pal.name, fine)
+            draw_resampled(p, image, at, fine, (s, ox, oy))
     scene.paint_live(p, pal, state, phase, s, ox, oy)
     draw_particles(p, family, state, phase, seed, pal.name, width, height, mapping)
     draw_dim(p, camera, (s, ox, oy), pal.name, width, height)
@@ -465,15 +590,19 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
 
 def frame_base(family: str, state, width: int, height: int, style: Style = Style(),
                camera: Camera = WHOLE) -> QImage:
-    """The cached base layer a frame at this state starts from."""
+    """The base layer a frame at this state starts from: cached, or a moving camera's own."""
     mapping = None if camera == WHOLE else view(width, height, camera)
-    return base_layer(family, spine_key(state.spine_density), width, height, palette(style.palette).name, mapping)
+    key, pal_name = spine_key(state.spine_density), palette(style.palette).name
+    if camera.moving:
+        return moving_base(family, key, width, height, pal_name, mapping)
+    return base_layer(family, key, width, height, pal_name, mapping)
 
 
 def render_frame(family: str, state, phase: float, seed: int, width: int, height: int,
                  style: Style = Style(), camera: Camera = WHOLE) -> QImage:
     """The synapse at one typed state, seen through the camera, as a width x height image."""
-    img = frame_base(family, state, width, height, style, camera).copy()
+    img = frame_base(family, state, width, height, style, camera)
+    img = img if camera.moving else img.copy()  # a moving camera's base is its own
     p = QPainter(img)
     paint_frame(p, family, state, phase, seed, width, height, style, camera)
     p.end()

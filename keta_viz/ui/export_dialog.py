@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,13 +28,18 @@ def ask_and_export(window: MainWindow, kind: str) -> None:
         export_to(window, Path(path))
 
 
+def export_style(session):
+    """The Session's style for an exported picture: no corner kept for a time readout it lacks."""
+    return dataclasses.replace(session.style, corner=(0, 0))
+
+
 def export_to(window: MainWindow, path: Path) -> bool:
     """Export the Session's scenarios at its time, with the pen drawing; errors are shown, never raised."""
     from ..export import ExportCancelled, ExportRequest, run_export
 
     session, words = window.session, window.session.content.ui["export"]
     session.playhead.set_playing(False)
-    req = ExportRequest(session.timelines, Path(path), t_at=session.playhead.t, style=session.style,
+    req = ExportRequest(session.timelines, Path(path), t_at=session.playhead.t, style=export_style(session),
                         captions=Path(path).suffix.lower() in (".mp4", ".gif"), force=True,
                         drawing=window.synapse.drawing())
     dialog = window.progress_dialog = QProgressDialog(words["progress"], words["cancel"], 0, 1, window)

@@ -3,6 +3,7 @@ controls that fade after 3 s without input and come back on any."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -73,13 +74,19 @@ class Presentation(QObject):
         self.place_readout()
 
     def place_readout(self) -> None:
-        """The time readout in the picture's lower right corner (it never fades)."""
-        if self.readout.isVisible():
-            w = self.window
-            corner = w.synapse.mapTo(w, w.synapse.rect().bottomRight())
-            margin = round(self.readout.height() * 0.3)
-            self.readout.move(corner.x() - self.readout.width() - margin, corner.y() - self.readout.height() - margin)
-            self.readout.raise_()
+        """The time readout in the picture's lower right corner (it never fades), that corner
+        kept clear of the picture's labels (in frame pixels, in steps so the style rarely changes)."""
+        w = self.window
+        if not self.readout.isVisible():
+            w.session.set_label_corner(0, 0)
+            return
+        corner = w.synapse.mapTo(w, w.synapse.rect().bottomRight())
+        margin = round(self.readout.height() * 0.3)
+        self.readout.move(corner.x() - self.readout.width() - margin, corner.y() - self.readout.height() - margin)
+        self.readout.raise_()
+        dpr, step = self.window.devicePixelRatioF(), 48
+        w.session.set_label_corner(math.ceil((self.readout.width() + 2 * margin) * dpr / step) * step,
+                                   math.ceil((self.readout.height() + 2 * margin) * dpr / step) * step)
 
     def caption_pixels(self) -> int:
         """Caption type size: at least 32 px at 1080p, scaled with the screen."""

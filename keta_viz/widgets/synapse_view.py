@@ -110,13 +110,14 @@ class SynapseView(FocusRing, QWidget):
         return self._frame
 
     def drawing(self) -> QImage | None:
-        """The current frame with the pen strokes on it, or None when nothing is drawn."""
-        if not self.strokes:
+        """The current frame with the pen strokes on it, or None when none shows at this scale."""
+        s = self.session
+        if not self.strokes.shown(s.scale):
             return None
         img = self.frame().copy()
         img.setDevicePixelRatio(1.0)
         p = QPainter(img)
-        self.strokes.paint(p, img.width(), img.height())
+        self.strokes.paint(p, img.width(), img.height(), s.scale, s.camera)
         p.end()
         return img
 
@@ -126,7 +127,8 @@ class SynapseView(FocusRing, QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Paint the frame straight into the widget (no intermediate image) at the Session's scale
-        and camera (the synapse whole: the cached base layer and what moves), then the pen."""
+        and camera (the synapse whole: the cached base layer and what moves), then the pen strokes
+        drawn on this scale's picture, through the camera (app/pen.py)."""
         dpr = self.devicePixelRatioF()
         w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
         s = self.session
@@ -136,18 +138,19 @@ class SynapseView(FocusRing, QWidget):
         p.scale(1 / dpr, 1 / dpr)
         paint_scaled(p, family, state, s.phase, self.seed, w, h, s.style, s.scale, s.camera)
         p.resetTransform()
-        self.strokes.paint(p, self.width(), self.height())
+        self.strokes.paint(p, self.width(), self.height(), s.scale, s.camera)
         self.paint_focus_ring(p, s.palette)
         p.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if self.pen_on and event.button() == Qt.MouseButton.LeftButton:
-            self.strokes.begin(self.session.pen_colour, event.position(), self.width(), self.height())
+            s = self.session
+            self.strokes.begin(s.pen_colour, event.position(), self.width(), self.height(), s.scale, s.camera)
             self.update()
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if self.pen_on and event.buttons() & Qt.MouseButton.LeftButton:
-            self.strokes.extend(event.position(), self.width(), self.height())
+            self.strokes.extend(event.position(), self.width(), self.height(), self.session.camera)
             self.update()
 
 

@@ -148,3 +148,73 @@ def test_zoomed_frame_shows_the_actor_larger_and_dims_the_rest(qapp, timelines):
     assert np.array_equal(zoomed[inside], undimmed[inside].astype(int))  # the actor is not dimmed
     assert zoomed[corner].mean() < undimmed[corner].mean() - 3  # the rest is, gently
     assert zoomed[corner].mean() > 0.5 * undimmed[corner].mean()
+
+
+def moving_cameras(tl, per_stage=2):
+    """Story cameras while they ease, a few in each stage that moves."""
+    axis = StoryAxis.for_timelines([tl])
+    out = []
+    for stage in tl.stages[1:]:
+        u0 = axis.to_u(stage.start)
+        cams = [(axis.to_t(u0 + k * 1e-3), story_camera(tl, axis.to_t(u0 + k * 1e-3))) for k in (2, 6, 10)]
+        out += [(t, c) for t, c in cams if c.moving][:per_stage]
+    return out
+
+
+@pytest.mark.parametrize("name", ["ketamine-iv", "escitalopram"])
+def test_a_moving_camera_draws_nearly_the_exact_picture(qapp, timelines, name):
+    """While the camera eases the frame is drawn the cheap way (resampled fine layer, scaled
+    vignette): on average within 2/255 of the exact drawing, with almost no pixel far off."""
+    tl = timelines[name]
+    family = tl.scenario.family
+    cameras = moving_cameras(tl)
+    assert len(cameras) >= 6 and all(c.dim > 0 for _, c in cameras[2:])
+    for t, camera in cameras:
+        state = tl.state_at(t)
+        fast = pixels(render_frame(family, state, 0.3, 1, W, H, Style(), camera)).astype(int)
+        exact = pixels(render_frame(family, state, 0.3, 1, W, H, Style(), dataclasses.replace(camera, moving=False)))
+        diff = np.abs(fast - exact)
+        assert diff.mean() <= 2.0, (t, camera, diff.mean())
+        assert (diff.max(axis=2) > 64).mean() < 0.008, (t, camera)  # only edges, a pixel off; nothing missing
+        whole = pixels(render_frame(family, state, 0.3, 1, W, H, Style()))
+        assert np.abs(fast - whole).mean() > 4 * diff.mean()  # it is the camera's picture, not the whole one
+
+
+def test_the_camera_at_rest_is_exact_and_moving_only_while_it_eases(qapp, timelines):
+    tl = timelines["ketamine-iv"]
+    stage = next(s for s in tl.stages if s.id == "ampa_firing")
+    t = middle(tl, stage)
+    rest = story_camera(tl, t)
+    assert rest != WHOLE and not rest.moving and rest == framing(actor_box("ketamine", "ampa_firing"))
+    moving = moving_cameras(tl, per_stage=3)
+    assert not any(story_camera(tl, t, reduced_motion=True).moving for t, _ in moving)  # cuts never move
+    state = tl.state_at(t)
+    cold = pixels(render_frame("ketamine", state, 0.5, 0, W, H, Style(), rest))
+    for t_move, camera in moving:  # the moving frames' caches do not leak into a frame at rest
+        render_frame("ketamine", tl.state_at(t_move), 0.5, 0, W, H, Style(), camera)
+    assert np.array_equal(pixels(render_frame("ketamine", state, 0.5, 0, W, H, Style(), rest)), cold)
+    fast = pixels(render_frame("ketamine", state, 0.5, 0, W, H, Style(), dataclasses.replace(rest, moving=True)))
+    assert not np.array_equal(fast, cold)  # at rest it is not the resampled picture
+
+
+def test_labels_keep_off_the_kept_corner(qapp, timelines):
+    """Presentation's time sits in the lower-right corner: no label there, at any stage's camera
+    or the whole picture (and without the corner kept, some label would be)."""
+    from PySide6.QtCore import QRectF
+
+    corner = (360, 96)
+    keep = QRectF(W - corner[0], H - corner[1], corner[0], corner[1])
+    hits = {True: 0, False: 0}
+    for name in ("ketamine-iv", "escitalopram"):
+        tl = timelines[name]
+        family = tl.scenario.family
+        for kept in (True, False):
+            c = corner if kept else (0, 0)
+            labels = _label_sprites(family, "plain", "en", "screen", W, H, 11.0, 1.0, c)[0]
+            boxes = [QRectF(top_left, img.size().toSizeF()).adjusted(0, 0, -2, -2) for _i, img, top_left, *_ in labels]
+            for stage in tl.stages:
+                mapping = view(W, H, story_camera(tl, middle(tl, stage)))
+                for _label_id, img, top_left, *_ in framed_labels(labels, mapping, W, H, c):
+                    boxes.append(QRectF(top_left, img.size().toSizeF()).adjusted(0, 0, -2, -2))
+            hits[kept] += sum(b.intersects(keep) for b in boxes)
+    assert hits[True] == 0 and hits[False] > 0, hits

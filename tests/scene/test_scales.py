@@ -150,3 +150,60 @@ def test_every_label_of_the_brain_and_circuit_has_its_words(qapp, ket, esc, lang
                 assert content.label(label_id, vocabulary).strip(), label_id
     assert "reconnecting" in {label_id for label_id, _, _ in brain.labels("ketamine", ket.state_at(24.0))}
     assert "reconnecting" not in {label_id for label_id, _, _ in brain.labels("ketamine", ket.state_at(0.0))}
+
+
+class SpyPainter(QPainter):
+    """A painter that notes the size of every image drawn with it while visible (opacity > 0)."""
+
+    def __init__(self, device):
+        super().__init__(device)
+        self.sizes = []
+
+    def drawImage(self, *args):  # noqa: N802 (Qt API)
+        img = next(a for a in args if isinstance(a, QImage))
+        if self.opacity() > 0:
+            self.sizes.append((img.width(), img.height()))
+        super().drawImage(*args)
+
+
+@pytest.mark.parametrize("name", ["ketamine-iv", "escitalopram"])
+def test_words_fade_across_a_zoom_instead_of_shrinking(qapp, ket, esc, name):
+    """Mid-zoom no label shows at all (the frame with labels is the frame without); late in a
+    zoom into the synapse every label drawn is at the frame's own type size (the kiosk's floor
+    and 150 % text), never the shrunk picture's."""
+    tl = ket if name == "ketamine-iv" else esc
+    family, state = tl.scenario.family, tl.state_at(1.0)
+    kiosk = Style("screen", "plain", "en", 26.0, 1.5)
+    for scale in (0.45, 0.6, 0.7, 1.45, 1.6, 1.7):
+        worded = pixels(render_scaled(family, state, 0.2, 0, W, H, kiosk, scale))
+        bare = pixels(render_scaled(family, state, 0.2, 0, W, H, Style("screen", "none", "en", 26.0, 1.5), scale))
+        assert np.array_equal(worded, bare), scale
+    from keta_viz.scene.synapse import _label_sprites, label_pixels
+
+    sprites = _label_sprites(family, "plain", "en", "screen", W, H, 26.0, 1.5)[0]
+    full = {(img.width(), img.height()) for _i, img, *_ in sprites}
+    floor = min(h for _w, h in full)
+    assert floor >= label_pixels(W, H, 26.0)  # a plate is taller than the floor's type
+    for scale in (1.85, 1.95):
+        img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+        p = SpyPainter(img)
+        paint_scaled(p, family, state, 0.2, 0, W, H, kiosk, scale)
+        p.end()
+        labels = [size for size in p.sizes if size[1] < H / 3]  # all but the synapse's layer
+        assert labels and set(labels) <= full, (scale, labels)
+
+
+def test_brain_and_circuit_words_follow_the_readers_text_size(qapp, ket):
+    state = ket.state_at(1.0)
+
+    def plates(scale, text_scale):
+        img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+        p = SpyPainter(img)
+        paint_scaled(p, "ketamine", state, 0.0, 0, W, H, Style("screen", "plain", "en", 14.0, text_scale), scale)
+        p.end()
+        return sorted(h for _w, h in p.sizes if h < H / 3)
+
+    for scale in (BRAIN, CIRCUIT):
+        small, large = plates(scale, 1.0), plates(scale, 1.6)
+        assert small and len(small) == len(large)
+        assert all(b >= 1.4 * a for a, b in zip(small, large)), (scale, small, large)  # the words grow with it
