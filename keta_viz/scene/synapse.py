@@ -5,8 +5,7 @@ a base layer (background, vessel, cells, and the dendrite with its spines, keyed
 shape in sub-pixel steps), receptor overlays from cached pieces drawn at per-frame opacities
 (how lit a receptor is, whether a plug shows), what moves every frame (the bouncer's glow,
 impulses down an axon), all particles in one batched call (sprites.py), and labels with leader
-lines on top.  What differs between drug families lives in
-scene/families/.
+lines on top.  What differs between drug families lives in scene/families/.
 
 A camera (scene/camera.py) moves and zooms the whole picture: every part is drawn through one
 device mapping, view(width, height, camera), quantised to sub-pixel steps so a camera at rest
