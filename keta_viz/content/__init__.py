@@ -202,4 +202,15 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 def load_content(lang: str = "en") -> Content:
     """Load (once) the content of a language from assets/content/<lang>/."""
     return Content(lang, _read("content", lang, "stages.toml"), _read("content", lang, "labels.toml"),
-                   _read("content", lang, "ui.toml"), _read("references.toml"), _read("content", lang, "science.toml"))
+                   _ui(lang), _read("references.toml"), _read("content", lang, "science.toml"))
+
+
+@lru_cache(maxsize=8)
+def _ui(lang: str) -> dict:
+    return _read("content", lang, "ui.toml")
+
+
+def language_name(lang: str) -> str:
+    """A language's own name ('Español') from its ui.toml alone: the Language menu lists every
+    language without loading the others' content at startup."""
+    return _ui(lang)["language"]["name"]

@@ -6,6 +6,7 @@ import math
 import os
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -73,18 +74,31 @@ class Scenario:
 
 def bundled_names() -> list[str]:
     """Names of the scenarios shipped in assets/scenarios."""
+    return list(_bundled_names())
+
+
+@lru_cache(maxsize=1)
+def _bundled_names() -> tuple[str, ...]:
     folder = resources.files("keta_viz.assets").joinpath("scenarios")
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@lru_cache(maxsize=32)
+def _bundled(name: str) -> Scenario:
+    """A bundled scenario, read and checked once (the scenario menus list them all)."""
+    res = resources.files("keta_viz.assets").joinpath("scenarios", f"{name}.toml")
+    scenario = _parse(res.read_text(encoding="utf-8"), name, f"{name}.toml")
+    _check_cost(scenario)
+    return scenario
 
 
 def load_scenario(name_or_path: str | Path) -> Scenario:
     """Load a bundled scenario by name, or a scenario file by path; raise ScenarioError."""
     text_name = str(name_or_path)
     path = Path(text_name)
-    if text_name in bundled_names():
-        res = resources.files("keta_viz.assets").joinpath("scenarios", f"{text_name}.toml")
-        scenario = _parse(res.read_text(encoding="utf-8"), text_name, f"{text_name}.toml")
-    elif path.suffix.lower() == ".toml" or os.path.exists(text_name):
+    if text_name in _bundled_names():
+        return _bundled(text_name)
+    if path.suffix.lower() == ".toml" or os.path.exists(text_name):
         try:
             text = read_small_text(path)
         except ReadError as exc:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 TICKS_H = (1 / 60, 10 / 60, 1.0, 6.0, 24.0, 168.0, 672.0, 1344.0)  # 1 min ... 8 weeks (words: content)
 STORY_SECONDS_AT_1X = 90.0
 
@@ -36,6 +38,10 @@ class StoryAxis:
         """Story position of a model time (clamped to 0-1)."""
         t = min(max(t_hours, 0.0), self.span_h)
         return math.log1p(t / self.knee_h) / math.log1p(self.span_h / self.knee_h)
+
+    def to_u_array(self, t_hours: np.ndarray) -> np.ndarray:
+        """to_u of every model time in an array, at once (a plot's thousands of points)."""
+        return np.log1p(np.clip(t_hours, 0.0, self.span_h) / self.knee_h) / math.log1p(self.span_h / self.knee_h)
 
     def to_t(self, u: float) -> float:
         """Model time at a story position (clamped to the span)."""

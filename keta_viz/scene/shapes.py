@@ -141,30 +141,78 @@ def mix(a: QColor, b: QColor, f: float) -> QColor:
                   round(a.blue() + (b.blue() - a.blue()) * f))
 
 
-def draw_ampa(p: QPainter, pal: Palette, health: float, level: float) -> None:
-    """AMPA receptors on the hero spine head, lit (0-1) by glutamate."""
-    rx = 44 + 26 * health
-    ry = 26 + 8 * health
+AMPA_COUNT = 7  # receptors on the hero spine head
+
+
+def ampa_places(health: float) -> list[tuple[float, float, float]]:
+    """Each AMPA receptor on the hero spine head: (x, y, angle in degrees)."""
+    rx, ry = 44 + 26 * health, 26 + 8 * health
     head_y = L.HERO_HEAD_Y + 8 * (1 - health)
-    n = 7
-    for i in range(n):
-        a = math.radians(-150 + 120 * i / (n - 1))
-        x, y = L.HERO_X + rx * math.cos(a), head_y + ry * math.sin(a)
-        lit = level * (0.8 + 0.2 * ((i * 3) % n) / n)
-        col = mix(pal.receptor, pal.ampa, 0.25 + 0.75 * lit)
+    out = []
+    for i in range(AMPA_COUNT):
+        a = math.radians(-150 + 120 * i / (AMPA_COUNT - 1))
+        out.append((L.HERO_X + rx * math.cos(a), head_y + ry * math.sin(a), math.degrees(a) + 90))
+    return out
+
+
+def ampa_lights(level: float) -> list[float]:
+    """How lit (0-1) each AMPA receptor is at a glutamate level (0-1)."""
+    level = clamp(level)
+    return [level * (0.8 + 0.2 * ((i * 3) % AMPA_COUNT) / AMPA_COUNT) for i in range(AMPA_COUNT)]
+
+
+def draw_ampa(p: QPainter, pal: Palette, health: float, level: float) -> None:
+    """AMPA receptors on the hero spine head, lit (0-1) by glutamate (the reference drawing;
+    frames compose it from ampa_pieces)."""
+    for (x, y, deg), lit in zip(ampa_places(health), ampa_lights(level)):
         if lit > 0.3:
             halo = QColor(pal.ampa)
             halo.setAlpha(int(90 * lit))
-            p.setPen(NO_PEN)
-            p.setBrush(halo)
-            p.drawEllipse(QPointF(x, y), 13, 13)
-        p.save()
-        p.translate(x, y)
-        p.rotate(math.degrees(a) + 90)
-        p.setPen(QPen(pal.membrane.darker(150), 1.2))
-        p.setBrush(col)
-        p.drawRoundedRect(QRectF(-4.5, -9, 9, 18), 3.5, 3.5)
-        p.restore()
+            _ampa_halo(p, halo, x, y)
+        _ampa_body(p, QPen(pal.membrane.darker(150), 1.2), mix(pal.receptor, pal.ampa, 0.25 + 0.75 * lit), x, y, deg)
+
+
+def ampa_pieces(pal: Palette, health: float) -> list:
+    """The AMPA receptors as pieces drawn one at a time, in drawing order: per receptor its halo
+    (at full light), its body's fill unlit, its fill fully lit, and its outline.  Drawn with
+    opacities ampa_opacities(level), they compose draw_ampa at that level: a fill lit `lit` is
+    the unlit one with the lit one over it at opacity `lit` (mix is linear), and the outline
+    drawn last covers where the two fills' soft edges add up."""
+    halo = QColor(pal.ampa)
+    halo.setAlpha(90)
+    dim, lit = mix(pal.receptor, pal.ampa, 0.25), mix(pal.receptor, pal.ampa, 1.0)
+    outline = QPen(pal.membrane.darker(150), 1.2)
+    pieces = []
+    for x, y, deg in ampa_places(health):
+        pieces += [lambda p, x=x, y=y: _ampa_halo(p, halo, x, y),
+                   lambda p, x=x, y=y, deg=deg: _ampa_body(p, NO_PEN, dim, x, y, deg),
+                   lambda p, x=x, y=y, deg=deg: _ampa_body(p, NO_PEN, lit, x, y, deg),
+                   lambda p, x=x, y=y, deg=deg: _ampa_body(p, outline, Qt.BrushStyle.NoBrush, x, y, deg)]
+    return pieces
+
+
+def ampa_opacities(level: float) -> tuple[float, ...]:
+    """The opacity of each of ampa_pieces at a glutamate level (0-1)."""
+    out: list[float] = []
+    for lit in ampa_lights(level):
+        out += [lit if lit > 0.3 else 0.0, 1.0, lit, 1.0]
+    return tuple(out)
+
+
+def _ampa_halo(p: QPainter, colour: QColor, x: float, y: float) -> None:
+    p.setPen(NO_PEN)
+    p.setBrush(colour)
+    p.drawEllipse(QPointF(x, y), 13, 13)
+
+
+def _ampa_body(p: QPainter, pen: QPen, brush, x: float, y: float, deg: float) -> None:
+    p.save()
+    p.translate(x, y)
+    p.rotate(deg)
+    p.setPen(pen)
+    p.setBrush(brush)
+    p.drawRoundedRect(QRectF(-4.5, -9, 9, 18), 3.5, 3.5)
+    p.restore()
 
 
 def outside_cells(xy: np.ndarray, health: float) -> np.ndarray:

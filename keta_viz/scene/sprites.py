@@ -106,7 +106,7 @@ def fragments(layout: dict[str, tuple], rects: dict[str, tuple[int, int, int, in
         rows = out[i:i + n]
         i += n
         rect = rects[kind]
-        rows[:] = template_rows(rect, 1 << (n - 1).bit_length())[:n]
+        rows[:] = template_rows(rect, 1 << max(12, (n - 1).bit_length()))[:n]  # one size to 4,096: n moves, no miss
         half = np.array([[rect[2] / 2], [rect[3] / 2]])
         centre = np.multiply(xy, scale, dtype=np.float64)
         centre += np.array([[ox], [oy]]) - half

@@ -2,10 +2,10 @@
 
 Each part is cached on only what it draws, so a frame while the story plays is mostly copies:
 a base layer (background, vessel, cells, and the dendrite with its spines, keyed on the spine
-shape in sub-pixel steps), small receptor overlays keyed on what they show, what moves every
-frame (the bouncer's glow, impulses down an axon), all particles in one batched call
-(sprites.py), and labels with leader lines on top.  What differs between drug families lives in
-scene/families/.
+shape in sub-pixel steps), receptor overlays from cached pieces drawn at per-frame opacities
+(how lit a receptor is, whether a plug shows), what moves every frame (the bouncer's glow,
+impulses down an axon), all particles in one batched call (sprites.py), and labels with leader
+lines on top.  What differs between drug families lives in scene/families/.
 
 A camera (scene/camera.py) moves and zooms the whole picture: every part is drawn through one
 device mapping, view(width, height, camera), quantised to sub-pixel steps so a camera at rest
@@ -35,14 +35,14 @@ from .palette import LINES, Palette, palette
 from .particles import swarm
 from .shapes import (NO_PEN, VESICLES, clamp, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
                      terminal_path, viewport)
-from .sprites import Atlas, draw_fragments, fragments, make_atlas, sparse_tiles, sprite_image
+from .sprites import FRAGMENT_FIELDS, Atlas, draw_fragments, fragments, make_atlas, sparse_tiles, sprite_image
 
 FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans"]
 # Steps the spines and receptors are drawn in: each finer than a pixel at 4K, so stepping never
 # shows, while a frame whose steps did not change reuses the cached drawing.
 HEALTH_STEPS = 200  # spine shape (head size moves about 0.1 px per step)
 GROW_STEPS = 100  # a sprouting spine's size (< 1 px per step)
-LEVEL_STEPS = 64  # receptor brightness and the brake
+LEVEL_STEPS = 64  # receptor brightness (the opacity of lit pieces) and the brake
 SPRITE_SIZE = {"glutamate": 6.0, "gaba": 10.0, "ketamine": 11.0, "bdnf": 12.0, "serotonin": 8.0, "ssri": 10.0}
 SPRITE_SHAPE = {"glutamate": "dot", "gaba": "hexagon", "ketamine": "diamond", "bdnf": "star",
                 "serotonin": "triangle", "ssri": "square"}
@@ -233,34 +233,73 @@ def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str, mapping: 
     return img
 
 
-def overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str,
-            mapping: tuple | None = None) -> tuple[QImage, QPoint]:
-    """A receptor group drawn on a transparent image at its place in a w x h frame (cached: the
-    whole picture's many states, and a few for a camera, which moves on)."""
+def overlay(family: str, part: str, key: tuple, w: int, h: int, pal_name: str,
+            mapping: tuple | None = None) -> tuple[Atlas, np.ndarray]:
+    """A receptor group's pieces (the family's overlay_pieces at a key) at their place in a
+    w x h frame: one atlas and the read-only fragment rows that draw the pieces in order, each
+    opaque; a frame sets each row's opacity (cached: the whole picture's keys, and a few for a
+    camera, which moves on)."""
     if mapping is None:
-        return _overlay_whole(family, part, values, w, h, pal_name)
-    return _overlay_framed(family, part, values, w, h, pal_name, mapping)
+        return _overlay_whole(family, part, key, w, h, pal_name)
+    return _overlay_framed(family, part, key, w, h, pal_name, mapping)
 
 
-def _draw_overlay(family: str, part: str, values: tuple, w: int, h: int, pal_name: str,
-                  mapping: tuple | None = None) -> tuple[QImage, QPoint]:
+def _draw_overlay(family: str, part: str, key: tuple, w: int, h: int, pal_name: str,
+                  mapping: tuple | None = None) -> tuple[Atlas, np.ndarray]:
     scene = SCENES[family]
     s, ox, oy = mapping or viewport(w, h)
     x0, y0, x1, y1 = scene.OVERLAY_BOX[part]
     left, top = math.floor(ox + x0 * s), math.floor(oy + y0 * s)
-    img = QImage(math.ceil((x1 - x0) * s) + 2, math.ceil((y1 - y0) * s) + 2,
-                 QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(0)
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setTransform(QTransform(s, 0, 0, s, ox - left, oy - top))
-    scene.draw_overlay(p, palette(pal_name), part, values)
-    p.end()
-    return img, QPoint(left, top)
+    box_w, box_h = math.ceil((x1 - x0) * s) + 2, math.ceil((y1 - y0) * s) + 2
+    sprites, places = {}, []
+    img = QImage(box_w, box_h, QImage.Format.Format_ARGB32_Premultiplied)  # each piece drawn alone on it
+    for i, piece in enumerate(scene.overlay_pieces(palette(pal_name), part, key)):
+        img.fill(0)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setTransform(QTransform(s, 0, 0, s, ox - left, oy - top))
+        piece(p)
+        p.end()
+        pixels = np.frombuffer(img.constBits(), np.uint32, box_w * box_h).reshape(box_h, box_w)
+        cols, rows = np.flatnonzero(pixels.any(axis=0)), np.flatnonzero(pixels.any(axis=1))
+        x, y = (int(cols[0]), int(rows[0])) if len(cols) else (0, 0)
+        size = (int(cols[-1]) + 1 - x, int(rows[-1]) + 1 - y) if len(cols) else (1, 1)
+        sprites[str(i)] = img.copy(x, y, *size)
+        places.append((left + x, top + y))
+    atlas = make_atlas(sprites)
+    out = np.zeros((len(places), FRAGMENT_FIELDS))
+    for i, (x, y) in enumerate(places):
+        rx, ry, rw, rh = atlas.rects[str(i)]
+        out[i] = (x + rw / 2, y + rh / 2, rx, ry, rw, rh, 1.0, 1.0, 0.0, 1.0)
+    out.flags.writeable = False
+    return atlas, out
 
 
 _overlay_whole = lru_cache(maxsize=96)(_draw_overlay)
 _overlay_framed = lru_cache(maxsize=8)(_draw_overlay)
+
+
+@lru_cache(maxsize=16)
+def overlay_image(family: str, part: str, key: tuple, opacities: tuple, w: int, h: int, pal_name: str,
+                  mapping: tuple | None = None) -> tuple[QImage, QPoint]:
+    """A receptor group's pieces composed at these opacities on one transparent image, and where
+    it goes (cached: a few frames' worth, so a frame whose receptors look as the last one's
+    draws one image, and one whose light changed composes cached pieces, never redraws them)."""
+    atlas, rows = overlay(family, part, key, w, h, pal_name, mapping)
+    opacity = np.array(opacities)
+    rows = np.compress(opacity > 0, rows, axis=0)
+    rows[:, 9] = opacity[opacity > 0]
+    corners = np.concatenate([rows[:, :2] - rows[:, 4:6] / 2, rows[:, :2] + rows[:, 4:6] / 2]) if len(rows) else \
+        np.zeros((1, 2))
+    left, top = np.floor(corners.min(axis=0)).astype(int).tolist()
+    right, bottom = np.ceil(corners.max(axis=0)).astype(int).tolist()
+    img = QImage(max(1, right - left), max(1, bottom - top), QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    rows[:, :2] -= (left, top)
+    p = QPainter(img)
+    draw_fragments(p, rows, atlas)
+    p.end()
+    return img, QPoint(left, top)
 
 
 # -------------------------------------------------------------------------- particles ----
@@ -571,12 +610,12 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
     mapping = None if camera == WHOLE else view(width, height, camera)  # None: the cached whole-canvas layers
     s, ox, oy = mapping or viewport(width, height)
     fine = fine_static(family, width, height, pal.name)[1] if camera.moving else None
-    for part, values in scene.overlay_keys(state, HEALTH_STEPS, LEVEL_STEPS).items():
+    for part, (key, opacities) in scene.overlays(state, HEALTH_STEPS, LEVEL_STEPS).items():
         if fine is None:
-            image, at = overlay(family, part, values, width, height, pal.name, mapping)
+            image, at = overlay_image(family, part, key, opacities, width, height, pal.name, mapping)
             p.drawImage(at, image)
-        else:  # drawn once at the fine layer's scale (cached while its values hold) and resampled
-            image, at = overlay(family, part, values, width, height, pal.name, fine)
+        else:  # composed once at the fine layer's scale (cached while its values hold) and resampled
+            image, at = overlay_image(family, part, key, opacities, width, height, pal.name, fine)
             draw_resampled(p, image, at, fine, (s, ox, oy))
     scene.paint_live(p, pal, state, phase, s, ox, oy)
     draw_particles(p, family, state, phase, seed, pal.name, width, height, mapping)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..app.session import Session
-from ..content import languages, load_content
+from ..content import language_name, languages
 
 
 class LanguageMenu(QMenu):
@@ -21,7 +21,7 @@ class LanguageMenu(QMenu):
         self.group = QActionGroup(self)
         self.actions_by_language: dict[str, QAction] = {}
         for lang in languages():
-            action = QAction(load_content(lang).ui["language"]["name"], self.group, checkable=True)
+            action = QAction(language_name(lang), self.group, checkable=True)
             action.triggered.connect(lambda _checked=False, code=lang: chosen(code))
             self.addAction(action)
             self.actions_by_language[lang] = action

@@ -268,7 +268,7 @@ class PlotsPanel(QWidget):
         compare = len(self.timelines) > 1
         step = max(1, len(tl.t_hours) // 1500)
         width = 2 * LINES[self.palette_name]["curve"]
-        u = np.array([self.playhead.axis.to_u(t) for t in tl.t_hours[::step]])
+        u = self.playhead.axis.to_u_array(tl.t_hours[::step])
         for j, name in enumerate(shown_series(group, self.timelines, k)):
             label = self.content.ui["series"][name]
             if compare:  # colour says which side, dashes say which series

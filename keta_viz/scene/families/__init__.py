@@ -1,7 +1,8 @@
 """How each drug family's synapse is drawn, registered in one place (keyed like model.families).
 
 Each module names its labels, particle kinds and receptor overlays, draws what it adds to the
-static cells, the overlays at a key's values, what moves every frame, and its particles.
+static cells, each overlay as pieces (`overlay_pieces`) with every piece's opacity at a state
+(`overlays`), what moves every frame, and its particles.
 """
 
 from __future__ import annotations

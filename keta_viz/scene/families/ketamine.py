@@ -15,7 +15,7 @@ from ...model.families.ketamine import State
 from .. import layout as L
 from ..palette import Palette
 from ..particles import swarm
-from ..shapes import clamp, draw_ampa, draw_outlined, outside_cells, spine_health, tapered
+from ..shapes import ampa_opacities, ampa_pieces, clamp, draw_outlined, outside_cells, spine_health, tapered
 
 LABELS = L.KETAMINE_LABELS
 KINDS = ("glutamate", "gaba", "ketamine", "bdnf")
@@ -38,19 +38,22 @@ def hidden_labels(state: State) -> set[str]:
     return {"ketamine"} if state.plasma_ng_per_ml < 1.0 else set()
 
 
-def overlay_keys(state: State, health_steps: int, level_steps: int) -> dict[str, tuple]:
-    """What each receptor overlay shows, rounded to the steps it is cached by."""
-    return {"nmda": (round(state.nmda_block * len(L.NMDA_ANGLES_DEG)),),
-            "ampa": (round(spine_health(state.spine_density) * health_steps) / health_steps,
-                     round(clamp(state.receptor_activity) * level_steps) / level_steps)}
+def overlays(state: State, health_steps: int, level_steps: int) -> dict[str, tuple[tuple, tuple]]:
+    """Each receptor overlay at this state: (the key its pieces are cached by, each piece's
+    opacity).  The NMDA pieces never change (a plug is shown or not); the AMPA pieces follow the
+    spine's shape in health steps, their light (in level steps) is the lit pieces' opacity."""
+    plugged = round(state.nmda_block * len(L.NMDA_ANGLES_DEG))
+    return {"nmda": ((), tuple(o for i in range(len(L.NMDA_ANGLES_DEG)) for o in (1.0, float(i < plugged)))),
+            "ampa": ((round(spine_health(state.spine_density) * health_steps) / health_steps,),
+                     ampa_opacities(round(clamp(state.receptor_activity) * level_steps) / level_steps))}
 
 
-def draw_overlay(p: QPainter, pal: Palette, part: str, values: tuple) -> None:
-    """One receptor group at the values its key stands for."""
-    if part == "nmda":
-        draw_nmda(p, pal, values[0])
-    else:
-        draw_ampa(p, pal, *values)
+def overlay_pieces(pal: Palette, part: str, key: tuple) -> list:
+    """One receptor group's pieces at a key, in drawing order (each a function of a QPainter)."""
+    if part == "ampa":
+        return ampa_pieces(pal, *key)
+    return [piece for deg in L.NMDA_ANGLES_DEG for piece in (lambda p, deg=deg: _nmda_pair(p, pal, deg),
+                                                             lambda p, deg=deg: _nmda_plug(p, pal, deg))]
 
 
 def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, ox: float, oy: float) -> None:
@@ -97,23 +100,35 @@ def bouncer_path() -> QPainterPath:
 
 def draw_nmda(p: QPainter, pal: Palette, plugged: int) -> None:
     """NMDA receptors on the bouncer, the first `plugged` of them plugged by ketamine."""
-    cx, cy = L.BOUNCER_C
-    r = L.BOUNCER_R
     for i, deg in enumerate(L.NMDA_ANGLES_DEG):
-        a = math.radians(deg)
-        x, y = cx + r * math.cos(a), cy + r * 0.9 * math.sin(a)
-        p.save()
-        p.translate(x, y)
-        p.rotate(deg + 90)
-        p.setPen(QPen(pal.membrane.darker(140), 1.2))
-        p.setBrush(pal.receptor)
-        p.drawRoundedRect(QRectF(-11, -12, 8, 24), 3, 3)
-        p.drawRoundedRect(QRectF(3, -12, 8, 24), 3, 3)
+        _nmda_pair(p, pal, deg)
         if i < plugged:
-            p.setBrush(pal.ketamine)
-            p.setPen(QPen(pal.ketamine.darker(160), 1.2))
-            p.drawPolygon([QPointF(0, -24), QPointF(10, -11), QPointF(0, 2), QPointF(-10, -11)])
-        p.restore()
+            _nmda_plug(p, pal, deg)
+
+
+def _on_bouncer(p: QPainter, deg: float) -> None:
+    a = math.radians(deg)
+    p.translate(L.BOUNCER_C[0] + L.BOUNCER_R * math.cos(a), L.BOUNCER_C[1] + L.BOUNCER_R * 0.9 * math.sin(a))
+    p.rotate(deg + 90)
+
+
+def _nmda_pair(p: QPainter, pal: Palette, deg: float) -> None:
+    p.save()
+    _on_bouncer(p, deg)
+    p.setPen(QPen(pal.membrane.darker(140), 1.2))
+    p.setBrush(pal.receptor)
+    p.drawRoundedRect(QRectF(-11, -12, 8, 24), 3, 3)
+    p.drawRoundedRect(QRectF(3, -12, 8, 24), 3, 3)
+    p.restore()
+
+
+def _nmda_plug(p: QPainter, pal: Palette, deg: float) -> None:
+    p.save()
+    _on_bouncer(p, deg)
+    p.setBrush(pal.ketamine)
+    p.setPen(QPen(pal.ketamine.darker(160), 1.2))
+    p.drawPolygon([QPointF(0, -24), QPointF(10, -11), QPointF(0, 2), QPointF(-10, -11)])
+    p.restore()
 
 
 @lru_cache(maxsize=8)

@@ -14,7 +14,7 @@ from ...model.families.ssri import State
 from .. import layout as L
 from ..palette import Palette
 from ..particles import swarm
-from ..shapes import NO_PEN, clamp, draw_ampa, mix, outside_cells, spine_health
+from ..shapes import NO_PEN, ampa_opacities, ampa_pieces, clamp, mix, outside_cells, spine_health
 
 LABELS = L.SSRI_LABELS
 KINDS = ("serotonin", "ssri")
@@ -36,23 +36,28 @@ def hidden_labels(state: State) -> set[str]:
     return {"ssri"} if state.plasma_ng_per_ml < 1.0 else set()
 
 
-def overlay_keys(state: State, health_steps: int, level_steps: int) -> dict[str, tuple]:
-    """What each receptor overlay shows, rounded to the steps it is cached by."""
+def overlays(state: State, health_steps: int, level_steps: int) -> dict[str, tuple[tuple, tuple]]:
+    """Each receptor overlay at this state: (the key its pieces are cached by, each piece's
+    opacity).  The SERT pieces never change (a transporter is shown open or closed); the brake
+    is drawn whole in level steps; the AMPA pieces follow the spine's shape in health steps,
+    their light, in level steps, is the lit pieces' opacity."""
+    blocked = round(state.sert_occupancy * len(L.SERT_ANGLES_DEG))
     brake_on = clamp((state.autoreceptor_brake - 0.3) / 0.7)
-    return {"sert": (round(state.sert_occupancy * len(L.SERT_ANGLES_DEG)),),
-            "brake": (round(brake_on * level_steps) / level_steps,),
-            "ampa": (round(spine_health(state.spine_density) * health_steps) / health_steps,
-                     round(state.receptor_activity * level_steps) / level_steps)}
+    shown = tuple(o for i in range(len(L.SERT_ANGLES_DEG)) for o in (float(i >= blocked), float(i < blocked)))
+    return {"sert": ((), shown),
+            "brake": ((round(brake_on * level_steps) / level_steps,), (1.0,)),
+            "ampa": ((round(spine_health(state.spine_density) * health_steps) / health_steps,),
+                     ampa_opacities(round(clamp(state.receptor_activity) * level_steps) / level_steps))}
 
 
-def draw_overlay(p: QPainter, pal: Palette, part: str, values: tuple) -> None:
-    """One receptor group at the values its key stands for."""
-    if part == "sert":
-        draw_sert(p, pal, values[0])
-    elif part == "brake":
-        draw_autoreceptors(p, pal, values[0])
-    else:
-        draw_ampa(p, pal, *values)
+def overlay_pieces(pal: Palette, part: str, key: tuple) -> list:
+    """One receptor group's pieces at a key, in drawing order (each a function of a QPainter)."""
+    if part == "ampa":
+        return ampa_pieces(pal, *key)
+    if part == "brake":
+        return [lambda p: draw_autoreceptors(p, pal, key[0])]
+    return [piece for deg in L.SERT_ANGLES_DEG for piece in (lambda p, deg=deg: _transporter(p, pal, deg, False),
+                                                             lambda p, deg=deg: _transporter(p, pal, deg, True))]
 
 
 def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, ox: float, oy: float) -> None:
@@ -83,25 +88,25 @@ def particles(state: State, phase: float, seed: int, max_count: dict[str, int]) 
 
 def draw_sert(p: QPainter, pal: Palette, blocked: int) -> None:
     """Serotonin transporters: open 'mouths' on the terminal, the first `blocked` closed by an SSRI."""
-    cx, cy = L.TERMINAL_C
-    rx, ry = L.TERMINAL_R
     for i, deg in enumerate(L.SERT_ANGLES_DEG):
-        a = math.radians(deg)
-        x, y = cx + rx * math.cos(a), cy - ry * math.sin(a)
-        p.save()
-        p.translate(x, y)
-        p.rotate(-deg + 90)
-        closed = i < blocked
-        p.setPen(QPen(pal.membrane.darker(140), 1.4))
-        p.setBrush(pal.receptor)
-        gap = 3 if closed else 9
-        p.drawRoundedRect(QRectF(-gap - 10, -14, 10, 26), 4, 4)
-        p.drawRoundedRect(QRectF(gap, -14, 10, 26), 4, 4)
-        if closed:
-            p.setBrush(pal.ssri)
-            p.setPen(QPen(pal.ssri.darker(160), 1.2))
-            p.drawRect(QRectF(-7, -26, 14, 14))
-        p.restore()
+        _transporter(p, pal, deg, i < blocked)
+
+
+def _transporter(p: QPainter, pal: Palette, deg: float, closed: bool) -> None:
+    a = math.radians(deg)
+    p.save()
+    p.translate(L.TERMINAL_C[0] + L.TERMINAL_R[0] * math.cos(a), L.TERMINAL_C[1] - L.TERMINAL_R[1] * math.sin(a))
+    p.rotate(-deg + 90)
+    p.setPen(QPen(pal.membrane.darker(140), 1.4))
+    p.setBrush(pal.receptor)
+    gap = 3 if closed else 9
+    p.drawRoundedRect(QRectF(-gap - 10, -14, 10, 26), 4, 4)
+    p.drawRoundedRect(QRectF(gap, -14, 10, 26), 4, 4)
+    if closed:
+        p.setBrush(pal.ssri)
+        p.setPen(QPen(pal.ssri.darker(160), 1.2))
+        p.drawRect(QRectF(-7, -26, 14, 14))
+    p.restore()
 
 
 def draw_autoreceptors(p: QPainter, pal: Palette, on: float) -> None:
