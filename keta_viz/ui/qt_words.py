@@ -10,14 +10,13 @@ from ..app.session import Session
 
 
 class QtWords(QObject):
-    """Keeps one Qt translator installed for the Session's language while `parent` lives."""
+    """Keeps one Qt translator installed for the Session's language while `parent` lives (the
+    translator is its child: Qt takes a translator out of the application when it is destroyed)."""
 
     def __init__(self, session: Session, parent: QObject):
         super().__init__(parent)
-        self.session, self.translator = session, QTranslator()
+        self.session, self.translator = session, QTranslator(self)
         session.language_changed.connect(self.apply)
-        app, translator = QApplication.instance(), self.translator
-        parent.destroyed.connect(lambda *_: app.removeTranslator(translator))
         self.apply()
 
     def apply(self) -> None:
