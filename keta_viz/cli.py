@@ -353,14 +353,14 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "func", None) is None:
             from .ui.app import run_gui
 
+            if args.lang is not None:  # else the Language menu's choice (kiosk: its config's), or the system's
+                args.lang = chosen_language(args)  # an unknown language exits 2 before any window opens
             if args.kiosk:
                 from .kiosk.run import run_kiosk
 
                 return run_kiosk(args)
             if args.scenario:
                 load_scenario(args.scenario)  # a bad name exits 2 before any window opens
-            if args.lang is not None:  # else the Language menu's choice, or the system's
-                args.lang = chosen_language(args)  # an unknown language exits 2 before any window opens
             return run_gui(args)
         return args.func(args)
     except (ScenarioError, CliError, WriteError, ValueError) as exc:

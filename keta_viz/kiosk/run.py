@@ -46,8 +46,9 @@ class HeldRecords(logging.Handler):
 
 
 def kiosk_config(args) -> tuple[KioskConfig, list[logging.LogRecord]]:
-    """The config the kiosk runs with (the heartbeat is the supervisor's, the screen may come
-    from the command line), and what reading it logged, held back: the config names the log."""
+    """The config the kiosk runs with (the heartbeat is the supervisor's, the screen and the
+    language may come from the command line), and what reading it logged, held back: the config
+    names the log."""
     package_log = logging.getLogger("keta_viz")
     held = HeldRecords()
     package_log.addHandler(held)
@@ -56,7 +57,8 @@ def kiosk_config(args) -> tuple[KioskConfig, list[logging.LogRecord]]:
     finally:
         package_log.removeHandler(held)
     config = dataclasses.replace(config, heartbeat_file=os.environ.get(HEARTBEAT_ENV, ""),
-                                 screen=args.screen if args.screen is not None else config.screen)
+                                 screen=args.screen if args.screen is not None else config.screen,
+                                 language=getattr(args, "lang", None) or config.language)
     return config, held.records
 
 

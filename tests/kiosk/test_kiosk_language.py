@@ -66,3 +66,22 @@ def test_every_kiosk_control_is_named_in_both_languages(kiosk, qtbot):
     assert kiosk.pin_pad.keys["C"].accessibleName() == "Borrar el PIN"
     assert kiosk.views[0].accessibleDescription().startswith("Antes del tratamiento")
     kiosk.pin_pad.hide()
+
+
+def test_lang_on_the_command_line_overrides_the_kiosk_config(tmp_path):
+    from types import SimpleNamespace
+
+    from keta_viz.kiosk.run import kiosk_config
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text('language = "en"\n')
+    assert kiosk_config(SimpleNamespace(config=str(config), screen=None, lang="es"))[0].language == "es"
+    assert kiosk_config(SimpleNamespace(config=str(config), screen=None, lang=None))[0].language == "en"
+
+
+def test_an_unknown_kiosk_lang_exits_2_before_any_window(capsys):
+    from keta_viz.cli import main
+
+    assert main(["--kiosk", "--lang", "xx"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--lang xx" in err[0]
