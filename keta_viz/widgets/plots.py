@@ -52,6 +52,11 @@ class StoryAxisItem(pg.AxisItem):
         labels = dict((round(u, 6), text) for u, text in self.session.content.ticks(self.session.playhead.axis))
         return [labels.get(round(v, 6), "") for v in values]
 
+    def boundingRect(self):  # noqa: N802 (Qt API)
+        """pyqtgraph's, a pixel wider each side: the axis line's antialiased end is inside it (so
+        a cached axis draws it, as an uncached one does)."""
+        return super().boundingRect().adjusted(-1, 0, 1, 0)
+
     def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph API)
         """pyqtgraph's axis and ticks, with the labels placed by ticks.fit_labels: none overlaps
         another, none is cut at either end of the axis."""
@@ -76,6 +81,15 @@ class StoryAxisItem(pg.AxisItem):
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip)
         return [(QRectF(left, top, w, fm.height()), flags, text)
                 for (_x, text), w, left in zip(ticks, widths, lefts) if left is not None]
+
+
+class CursorLine(pg.InfiniteLine):
+    """The plots' cursor: a vertical line whose moves never make its plot recompute its range
+    (its bounds for the range are the same wherever it stands)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._GraphicsObject__inform_view_on_changes = False  # pyqtgraph's switch for this
 
 
 def plot_legend(plot: pg.PlotItem, ink: str, points: float = LEGEND_PT) -> pg.LegendItem:
@@ -217,12 +231,14 @@ class PlotsPanel(QWidget):
             for axis in ("bottom", "left"):
                 plot.getAxis(axis).setTextPen(pg.mkPen(ink))
                 plot.getAxis(axis).setStyle(tickFont=tick_font)
+                # axes and grid never change while the cursor moves: repaint them from a pixmap
+                plot.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             legend = plot_legend(plot, ink, self.legend_points)
             self.legends.append(legend)
             for k in range(len(timelines)):
                 self._add_curves(plot, legend, group, k)
-            cursor = pg.InfiniteLine(pos=self.playhead.u, angle=90, movable=True,
-                                     pen=pg.mkPen(ink, width=1.5 * LINES[self.palette_name]["curve"]))
+            cursor = CursorLine(pos=self.playhead.u, angle=90, movable=True,
+                            pen=pg.mkPen(ink, width=1.5 * LINES[self.palette_name]["curve"]))
             cursor.sigPositionChanged.connect(self._cursor_moved)
             plot.addItem(cursor)
             self.plots.append(plot)

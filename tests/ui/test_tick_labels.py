@@ -84,6 +84,7 @@ def test_plot_tick_labels(names, width, timelines, qtbot, monkeypatch):
     drawn.clear()
     for plot in panel.plots:
         plot.getAxis("bottom").picture = None  # pyqtgraph's cached drawing: draw again, from the settled layout
+        plot.getAxis("bottom").update()  # and the axis's pixmap cache (as pyqtgraph's own invalidation does)
     panel.graphics.grab()
     assert len(drawn) == len(panel.plots)
     rects = []
