@@ -119,9 +119,8 @@ def static_layer(family: str, w: int, h: int, pal_name: str) -> QImage:
 
 def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple,
                  ground: tuple[float, float] | None = None) -> QImage:
-    """The static layer through a view() mapping (not cached: a camera at rest draws it straight
-    into its base layer, so full frames do not pile up).  The ground's gradient runs down the
-    image, or between the device rows `ground`."""
+    """The static layer through a view() mapping (not cached: see framed_static).  The ground's
+    gradient runs down the image, or between the device rows `ground`."""
     pal = palette(pal_name)
     img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)
@@ -153,6 +152,14 @@ def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple,
         p.drawEllipse(QPointF(x, y), 15, 15)
     p.end()
     return img
+
+
+@lru_cache(maxsize=2)
+def framed_static(family: str, w: int, h: int, pal_name: str, mapping: tuple) -> QImage:
+    """The static layer through a camera at rest's view() mapping (cached: two, so a seek to a
+    new spine shape under the same camera copies it instead of drawing it again, and full
+    frames do not pile up)."""
+    return static_image(family, w, h, pal_name, mapping)
 
 
 @lru_cache(maxsize=2)
@@ -220,8 +227,8 @@ def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str, mapping: 
     """The static layer with the dendrite and its spines drawn at one spine_key, through a view()
     mapping (None: whole) (cached)."""
     pal = palette(pal_name)
-    img = static_layer(family, w, h, pal_name).copy() if mapping is None else static_image(family, w, h, pal_name,
-                                                                                          mapping)
+    img = (static_layer(family, w, h, pal_name) if mapping is None else
+           framed_static(family, w, h, pal_name, mapping)).copy()
     s, ox, oy = mapping or viewport(w, h)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
