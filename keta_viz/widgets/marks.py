@@ -21,9 +21,11 @@ class AnimalBadge(QLabel):
     def set_pixel_size(self, px: int, margin_top: int = 0) -> None:
         """Type size (padding and corners follow it) and space above, to align with a text line."""
         pal = palette("screen")
-        self.setStyleSheet(f"QLabel#animal-badge {{ background:{pal.badge.name()}; color:{pal.badge_ink.name()};"
-                           f" font-size:{px}px; font-weight:bold; padding:{max(1, px // 6)}px {px // 2}px;"
-                           f" border-radius:{px // 3}px; margin-top:{margin_top}px }}")
+        sheet = (f"QLabel#animal-badge {{ background:{pal.badge.name()}; color:{pal.badge_ink.name()};"
+                 f" font-size:{px}px; font-weight:bold; padding:{max(1, px // 6)}px {px // 2}px;"
+                 f" border-radius:{px // 3}px; margin-top:{margin_top}px }}")
+        if sheet != self.styleSheet():  # a new style sheet re-polishes and re-lays out the window
+            self.setStyleSheet(sheet)
 
 
 class Disclaimer(QLabel):

@@ -116,3 +116,29 @@ def test_plot_text_follows_the_palette(window):
     assert "#15120f" in window.plots.plots[0].titleLabel.text.lower()
     window.set_scenario("escitalopram")  # plots rebuilt: still projector colours
     assert "#15120f" in window.plots.plots[0].titleLabel.text.lower()
+
+
+def test_badge_size_unchanged_keeps_its_style_sheet(qtbot):
+    """A seek sets the badge's size each time the words change: the same size must not re-polish
+    the window (a new style sheet does), a new one still applies."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from keta_viz.widgets.marks import AnimalBadge
+
+    badge = AnimalBadge(load_content("en"))
+    qtbot.addWidget(badge)
+    badge.show()
+    changes = []
+
+    class Watch(QObject):
+        def eventFilter(self, _obj, event):  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.StyleChange:
+                changes.append(event)
+            return False
+
+    watch = Watch()
+    badge.installEventFilter(watch)
+    badge.set_pixel_size(13)
+    assert changes == []
+    badge.set_pixel_size(20)
+    assert len(changes) == 1 and "font-size:20px" in badge.styleSheet()
