@@ -55,6 +55,8 @@ class SynapseView(FocusRing, QWidget):
         self._frame_key: tuple | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
+        # the picture covers every pixel (tests/scene/test_opaque.py): nothing under it is painted first
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         for signal in (session.playhead.time_changed, session.phase_changed, session.style_changed,
                        session.timelines_changed, session.view_changed):
             signal.connect(self.update)
