@@ -3,6 +3,7 @@ deterministic, and drawn from the state like the synapse."""
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from keta_viz.model import load_scenario, simulate
@@ -207,3 +208,31 @@ def test_brain_and_circuit_words_follow_the_readers_text_size(qapp, ket):
         small, large = plates(scale, 1.0), plates(scale, 1.6)
         assert small and len(small) == len(large)
         assert all(b >= 1.4 * a for a, b in zip(small, large)), (scale, small, large)  # the words grow with it
+
+
+@pytest.mark.parametrize("scale", [0.75, 0.9, 0.99, 1.75, 1.9, 1.99])
+def test_leaving_out_the_outer_picture_under_the_opaque_inner_one_changes_no_pixel(qapp, ket, monkeypatch, scale):
+    from PySide6.QtCore import QRect
+
+    from keta_viz.scene import scales
+
+    state = ket.state_at(1.0)
+    left_out = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale)
+    monkeypatch.setattr(scales, "covered", lambda *args: QRect())  # the outer picture drawn everywhere
+    whole = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale)
+    assert np.abs(pixels(left_out) - pixels(whole)).max() <= 1  # at most Qt's rounding where clipped
+
+
+def test_the_opaque_inner_picture_covers_most_of_the_frame_late_in_a_zoom(qapp):
+    from keta_viz.scene.picture import canvas_transform, spot_transform, zoom_transform
+    from keta_viz.scene.scales import FEATHER, covered
+
+    view = canvas_transform(W, H)
+    for spot in (brain.SPOT["ketamine"], circuit.SPOT):
+        areas = []
+        for f in (0.75, 0.95):
+            frame = view.inverted()[0] * spot_transform(spot) * zoom_transform(spot, f) * view
+            box = covered(frame, W, H, FEATHER * H * (1 - f))
+            assert QRectF(0, 0, W, H).contains(QRectF(box))
+            areas.append(box.width() * box.height())
+        assert 0 < areas[0] < areas[1] and areas[1] > 0.5 * W * H
