@@ -236,3 +236,36 @@ def test_the_opaque_inner_picture_covers_most_of_the_frame_late_in_a_zoom(qapp):
             assert QRectF(0, 0, W, H).contains(QRectF(box))
             areas.append(box.width() * box.height())
         assert 0 < areas[0] < areas[1] and areas[1] > 0.5 * W * H
+
+
+@pytest.mark.parametrize("strength", [0.0, 0.3, 1.0])
+def test_a_lit_region_is_its_tint_and_its_glow_in_one_fill(qapp, strength):
+    from PySide6.QtCore import Qt
+
+    from keta_viz.scene.palette import palette
+    from keta_viz.scene.picture import alpha, canvas_transform, glow
+
+    pal = palette("screen")
+    region, colour = brain.pfc_region(), pal.glutamate
+
+    def drawn(paint):
+        img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(pal.background_top)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setTransform(canvas_transform(W, H))
+        paint(p)
+        p.end()
+        return pixels(img)
+
+    def two_steps(p):  # the tint, then the glow clipped to the region
+        p.fillPath(region, alpha(colour, 0.06 + 0.22 * strength))
+        p.setClipPath(region, Qt.ClipOperation.IntersectClip)
+        rect = region.boundingRect()
+        glow(p, colour, brain.PFC_C, rect.width() * 0.55, rect.height() * 0.55, strength)
+
+    one = drawn(lambda p: brain.light_region(p, region, colour, brain.PFC_C, strength))
+    two = drawn(two_steps)
+    diff = np.abs(one - two)
+    assert np.percentile(diff, 99.5) <= 3 and diff.mean() < 0.2  # the same but for rounding and the rim
+    assert np.abs(one - drawn(lambda p: None)).max() > 10  # and it does light the region
