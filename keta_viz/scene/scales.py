@@ -15,8 +15,8 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QTransform
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QRegion, QTransform
 
 from ..model.tour import BRAIN, CIRCUIT, SYNAPSE, smoothstep
 from . import brain, circuit
@@ -53,6 +53,17 @@ def feather(layer: QImage, frame: QTransform, width: int, height: int, edge: flo
     q.end()
 
 
+def covered(frame: QTransform, width: int, height: int, edge: float) -> QRect:
+    """The whole device pixels an opaque inner picture (the width x height device mapped by
+    `frame`, feathered over `edge` of its pixels) covers solidly: inside its feather, with a
+    pixel to spare for its antialiased rim."""
+    r = frame.mapRect(QRectF(0, 0, width, height))
+    inset = edge * frame.m11() + 2.0
+    x0, y0 = max(0, math.ceil(r.left() + inset)), max(0, math.ceil(r.top() + inset))
+    x1, y1 = min(width, math.floor(r.right() - inset)), min(height, math.floor(r.bottom() - inset))
+    return QRect(x0, y0, max(0, x1 - x0), max(0, y1 - y0))
+
+
 def clamp_scale(scale: float) -> float:
     """A scale within BRAIN..SYNAPSE; anything not a number shows the synapse."""
     scale = float(scale)
@@ -79,10 +90,19 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
     f = scale - (BRAIN if outer is brain else CIRCUIT)
     spot = brain.SPOT[family] if outer is brain else circuit.SPOT
     zoom = zoom_transform(spot, f)
-    outer.paint(p, family, state, phase, width, height, style, zoom=zoom, words=1.0 - smoothstep(f / WORDS_GONE))
-    # the inner picture on a layer the size of where it lands, so that it fades as one
     view = canvas_transform(width, height)
     frame = view.inverted()[0] * spot_transform(spot) * zoom * view  # the inner device into this one
+    shown = smoothstep((f - FADE_IN[0]) / (FADE_IN[1] - FADE_IN[0]))
+    edge = FEATHER * height * (1.0 - f)
+    p.save()
+    if shown >= 1.0:  # the outer picture is not drawn where the opaque inner one will cover it
+        p.setClipRegion(QRegion(0, 0, width, height) - QRegion(covered(frame, width, height, edge)),
+                        Qt.ClipOperation.IntersectClip)
+    outer.paint(p, family, state, phase, width, height, style, zoom=zoom, words=1.0 - smoothstep(f / WORDS_GONE))
+    p.restore()
+    if shown <= 0.0:  # the inner picture has not begun to fade in (nor have its words)
+        return
+    # the inner picture on a layer the size of where it lands, so that it fades as one
     box = frame.mapRect(QRectF(0, 0, width, height)).intersected(QRectF(0, 0, width, height)).toAlignedRect()
     if box.isEmpty():
         return
@@ -100,9 +120,9 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
         wordless = dataclasses.replace(style, labels="none")
         q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, wordless, **_camera(camera)))
     q.end()
-    feather(layer, to_layer, width, height, FEATHER * height * (1.0 - f))
+    feather(layer, to_layer, width, height, edge)
     p.save()
-    p.setOpacity(smoothstep((f - FADE_IN[0]) / (FADE_IN[1] - FADE_IN[0])))
+    p.setOpacity(shown)
     p.drawImage(box.topLeft(), layer)
     p.restore()
     words = smoothstep((f - WORDS_BACK) / (1.0 - WORDS_BACK))

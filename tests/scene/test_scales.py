@@ -3,6 +3,7 @@ deterministic, and drawn from the state like the synapse."""
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from keta_viz.model import load_scenario, simulate
@@ -207,3 +208,64 @@ def test_brain_and_circuit_words_follow_the_readers_text_size(qapp, ket):
         small, large = plates(scale, 1.0), plates(scale, 1.6)
         assert small and len(small) == len(large)
         assert all(b >= 1.4 * a for a, b in zip(small, large)), (scale, small, large)  # the words grow with it
+
+
+@pytest.mark.parametrize("scale", [0.75, 0.9, 0.99, 1.75, 1.9, 1.99])
+def test_leaving_out_the_outer_picture_under_the_opaque_inner_one_changes_no_pixel(qapp, ket, monkeypatch, scale):
+    from PySide6.QtCore import QRect
+
+    from keta_viz.scene import scales
+
+    state = ket.state_at(1.0)
+    left_out = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale)
+    monkeypatch.setattr(scales, "covered", lambda *args: QRect())  # the outer picture drawn everywhere
+    whole = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale)
+    assert np.abs(pixels(left_out) - pixels(whole)).max() <= 1  # at most Qt's rounding where clipped
+
+
+def test_the_opaque_inner_picture_covers_most_of_the_frame_late_in_a_zoom(qapp):
+    from keta_viz.scene.picture import canvas_transform, spot_transform, zoom_transform
+    from keta_viz.scene.scales import FEATHER, covered
+
+    view = canvas_transform(W, H)
+    for spot in (brain.SPOT["ketamine"], circuit.SPOT):
+        areas = []
+        for f in (0.75, 0.95):
+            frame = view.inverted()[0] * spot_transform(spot) * zoom_transform(spot, f) * view
+            box = covered(frame, W, H, FEATHER * H * (1 - f))
+            assert QRectF(0, 0, W, H).contains(QRectF(box))
+            areas.append(box.width() * box.height())
+        assert 0 < areas[0] < areas[1] and areas[1] > 0.5 * W * H
+
+
+@pytest.mark.parametrize("strength", [0.0, 0.3, 1.0])
+def test_a_lit_region_is_its_tint_and_its_glow_in_one_fill(qapp, strength):
+    from PySide6.QtCore import Qt
+
+    from keta_viz.scene.palette import palette
+    from keta_viz.scene.picture import alpha, canvas_transform, glow
+
+    pal = palette("screen")
+    region, colour = brain.pfc_region(), pal.glutamate
+
+    def drawn(paint):
+        img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(pal.background_top)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setTransform(canvas_transform(W, H))
+        paint(p)
+        p.end()
+        return pixels(img)
+
+    def two_steps(p):  # the tint, then the glow clipped to the region
+        p.fillPath(region, alpha(colour, 0.06 + 0.22 * strength))
+        p.setClipPath(region, Qt.ClipOperation.IntersectClip)
+        rect = region.boundingRect()
+        glow(p, colour, brain.PFC_C, rect.width() * 0.55, rect.height() * 0.55, strength)
+
+    one = drawn(lambda p: brain.light_region(p, region, colour, brain.PFC_C, strength))
+    two = drawn(two_steps)
+    diff = np.abs(one - two)
+    assert np.percentile(diff, 99.5) <= 3 and diff.mean() < 0.2  # the same but for rounding and the rim
+    assert np.abs(one - drawn(lambda p: None)).max() > 10  # and it does light the region
