@@ -15,12 +15,10 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 
-from ..content import load_content
 from ..model.constants import GLUTAMATE_BASE
 from .neurite import pyramid_soma, round_soma, tree, tube
-from .palette import Palette, palette
-from .picture import (canvas_transform, draw_labels, draw_note, draw_spot, draw_static_zoomed, fill_background,
-                      glow, impulses, smooth_path)
+from .palette import Palette
+from .picture import glow, impulses, paint_picture, render_picture, smooth_path
 from .shapes import NO_PEN, draw_outlined, mix, spine_health
 from .synapse import Style
 
@@ -332,46 +330,14 @@ def labels(family: str, state) -> list[tuple]:
             ("zoom_synapse", spot, (930.0, 790.0))]
 
 
-@lru_cache(maxsize=4)
-def static_image(family: str, width: int, height: int, pal_name: str) -> QImage:
-    """The background and the cells, which never change (cached per size, palette, family)."""
-    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill_background(p, palette(pal_name), width, height)
-    p.setTransform(canvas_transform(width, height))
-    draw_static(p, palette(pal_name), family)
-    p.end()
-    return img
-
-
 def paint(p: QPainter, family: str, state, phase: float, width: int, height: int, style: Style,
           zoom: QTransform | None = None, words: float = 1.0) -> None:
-    """The circuit into a painter over a width x height device: from the cache when whole
-    (`zoom` None), else drawn through `zoom` (canvas to canvas, background included); words
-    (labels, note, the spot box) at opacity `words`."""
-    pal = palette(style.palette)
-    view = canvas_transform(width, height)
-    base = p.transform()  # the frame's device pixels on the painter's device (a layer may offset them)
-    p.save()
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if zoom is None:
-        p.drawImage(0, 0, static_image(family, width, height, pal.name))
-    else:
-        draw_static_zoomed(p, draw_static, static_image, family, SPOT, zoom, width, height, pal.name)
-        view = zoom * view
-    p.setTransform(view * base)
-    draw_live(p, pal, family, state, phase, words)
-    draw_spot(p, pal, SPOT, words)
-    p.restore()
-    draw_labels(p, pal, labels(family, state), style, width, height, view, words)
-    draw_note(p, pal, load_content(style.lang).label("circuit_note", style.labels), width, height, style, words)
+    """The circuit into a painter (picture.paint_picture: whole from the cache, or through `zoom`;
+    words at opacity `words`)."""
+    paint_picture(p, draw_static, draw_live, SPOT, labels(family, state), "circuit_note", family, state, phase,
+                  width, height, style, zoom, words)
 
 
 def render(family: str, state, phase: float, width: int, height: int, style: Style = Style()) -> QImage:
     """The whole circuit picture at one state as a width x height image."""
-    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    p = QPainter(img)
-    paint(p, family, state, phase, width, height, style)
-    p.end()
-    return img
+    return render_picture(paint, family, state, phase, width, height, style)

@@ -127,7 +127,21 @@ def magnified_static(draw_static, family: str, spot: tuple, level: int, width: i
     return img
 
 
-def draw_static_zoomed(p: QPainter, draw_static, static_image, family: str, spot: tuple, zoom: QTransform,
+@lru_cache(maxsize=8)
+def static_image(draw_static, family: str, width: int, height: int, pal_name: str) -> QImage:
+    """A picture's unchanging part, whole: the background and draw_static's shapes (cached per
+    picture, size, palette, family)."""
+    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill_background(p, palette(pal_name), width, height)
+    p.setTransform(canvas_transform(width, height))
+    draw_static(p, palette(pal_name), family)
+    p.end()
+    return img
+
+
+def draw_static_zoomed(p: QPainter, draw_static, family: str, spot: tuple, zoom: QTransform,
                        width: int, height: int, pal_name: str) -> None:
     """A picture's unchanging part through `zoom` (canvas to canvas): the whole picture's cached
     image shrunk, or the nearest lower magnified level enlarged (by less than LEVEL_STEP)."""
@@ -135,7 +149,7 @@ def draw_static_zoomed(p: QPainter, draw_static, static_image, family: str, spot
     m = zoom.m11()
     level = int(math.floor(math.log(m) / math.log(LEVEL_STEP) + 1e-9)) if m > 1.0 else 0
     if level == 0:
-        image, at = static_image(family, width, height, pal_name), QTransform()
+        image, at = static_image(draw_static, family, width, height, pal_name), QTransform()
     else:
         image, at = magnified_static(draw_static, family, spot, level, width, height, pal_name), \
             magnify(spot, LEVEL_STEP ** level)
@@ -144,6 +158,40 @@ def draw_static_zoomed(p: QPainter, draw_static, static_image, family: str, spot
     p.setTransform((at * view).inverted()[0] * zoom * view * p.transform())
     p.drawImage(0, 0, image)
     p.restore()
+
+
+def paint_picture(p: QPainter, draw_static, draw_live, spot: tuple, labels, note: str, family: str, state,
+                  phase: float, width: int, height: int, style: Style, zoom: QTransform | None,
+                  words: float) -> None:
+    """A brain or circuit picture into a painter over a width x height device: its unchanging part
+    from the cache when whole (`zoom` None), else drawn through `zoom` (canvas to canvas,
+    background included); then what moves, and the words (the spot box, labels, the `note`
+    label) at opacity `words`."""
+    pal = palette(style.palette)
+    view = canvas_transform(width, height)
+    base = p.transform()  # the frame's device pixels on the painter's device (a layer may offset them)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if zoom is None:
+        p.drawImage(0, 0, static_image(draw_static, family, width, height, pal.name))
+    else:
+        draw_static_zoomed(p, draw_static, family, spot, zoom, width, height, pal.name)
+        view = zoom * view
+    p.setTransform(view * base)
+    draw_live(p, pal, family, state, phase, words)
+    draw_spot(p, pal, spot, words)
+    p.restore()
+    draw_labels(p, pal, labels, style, width, height, view, words)
+    draw_note(p, pal, load_content(style.lang).label(note, style.labels), width, height, style, words)
+
+
+def render_picture(paint, family: str, state, phase: float, width: int, height: int, style: Style) -> QImage:
+    """A picture's `paint` at one state as a width x height image."""
+    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    paint(p, family, state, phase, width, height, style)
+    p.end()
+    return img
 
 
 def spot_transform(spot: tuple[float, float, float, float]) -> QTransform:
