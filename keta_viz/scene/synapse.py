@@ -202,13 +202,19 @@ def moving_base(family: str, key: tuple, w: int, h: int, pal_name: str, mapping:
         img.fill(pal.background_bottom)  # a camera no story makes: the uncovered rest plain ground
     p = QPainter(img)
     draw_resampled(p, fine, QPoint(0, 0), (fs, fox, foy), mapping, smooth=False)
+    draw_spines(p, pal, key, mapping)
+    p.end()
+    return img
+
+
+def draw_spines(p: QPainter, pal: Palette, key: tuple, mapping: tuple) -> None:
+    """The dendrite's spines at one spine_key, through a (s, ox, oy) mapping."""
+    s, ox, oy = mapping
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
     health_step, grow_steps = key
     draw_outlined(p, spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS),
                   pal, 2.4, pal.cytoplasm)
-    p.end()
-    return img
 
 
 def spine_grow(density: float) -> np.ndarray:
@@ -229,13 +235,8 @@ def base_layer(family: str, key: tuple, w: int, h: int, pal_name: str, mapping: 
     pal = palette(pal_name)
     img = (static_layer(family, w, h, pal_name) if mapping is None else
            framed_static(family, w, h, pal_name, mapping)).copy()
-    s, ox, oy = mapping or viewport(w, h)
     p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
-    health_step, grow_steps = key
-    draw_outlined(p, spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS),
-                  pal, 2.4, pal.cytoplasm)
+    draw_spines(p, pal, key, mapping or viewport(w, h))
     p.end()
     return img
 
