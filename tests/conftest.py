@@ -19,3 +19,19 @@ def english_unless_told(monkeypatch):
     real = content.default_language
     monkeypatch.setattr(content, "default_language", lambda environ=None: real({} if environ is None else environ))
     return real
+
+
+@pytest.fixture(scope="session")
+def ket():
+    """The bundled one-infusion ketamine story, simulated once for every test."""
+    from keta_viz.model import load_scenario, simulate
+
+    return simulate(load_scenario("ketamine-iv"))
+
+
+@pytest.fixture(scope="session")
+def esc():
+    """The bundled escitalopram story, simulated once for every test."""
+    from keta_viz.model import load_scenario, simulate
+
+    return simulate(load_scenario("escitalopram"))

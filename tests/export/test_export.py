@@ -16,11 +16,6 @@ from keta_viz.scene.render import scene_image
 from keta_viz.scene.synapse import Style
 
 
-@pytest.fixture(scope="module")
-def ket():
-    return simulate(load_scenario("ketamine-iv"))
-
-
 def test_png_equals_the_scene_render(tmp_path, qapp, ket):
     from PySide6.QtGui import QImage
 

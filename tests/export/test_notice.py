@@ -9,16 +9,10 @@ from keta_viz.cli import main
 from keta_viz.content import load_content
 from keta_viz.export.frames import FrameSpec, caption_text, notice_rect, render_export_frame, video_frames
 from keta_viz.export.video import bgra
-from keta_viz.model import load_scenario, simulate
 from keta_viz.scene.palette import palette
 from keta_viz.scene.synapse import Style
 
 DISCLAIMER = load_content().ui["about"]["disclaimer"]
-
-
-@pytest.fixture(scope="module")
-def ket():
-    return simulate(load_scenario("ketamine-iv"))
 
 
 def strip(img: QImage, spec: FrameSpec) -> np.ndarray:

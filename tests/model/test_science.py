@@ -26,11 +26,6 @@ def course():
     return simulate(load_scenario("ketamine-course"))
 
 
-@pytest.fixture(scope="module")
-def esc():
-    return simulate(load_scenario("escitalopram"))
-
-
 def peak(tl, name="relief"):
     return float(tl.series(name).max())
 

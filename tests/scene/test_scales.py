@@ -17,16 +17,6 @@ W, H = 640, 360
 NO_LABELS = Style("screen", "none")
 
 
-@pytest.fixture(scope="module")
-def ket():
-    return simulate(load_scenario("ketamine-iv"))
-
-
-@pytest.fixture(scope="module")
-def esc():
-    return simulate(load_scenario("escitalopram"))
-
-
 def pixels(img, block=1):
     """(H, W, 3) RGB of a frame as floats, averaged over block x block squares."""
     a = np.frombuffer(img.constBits(), np.uint8, count=img.width() * img.height() * 4)

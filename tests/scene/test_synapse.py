@@ -3,23 +3,12 @@
 import numpy as np
 import pytest
 
-from keta_viz.model import load_scenario, simulate
 from keta_viz.scene import layout as L
 from keta_viz.scene.render import compare_image, scene_image
 from keta_viz.scene.synapse import Style, count_particles
 
 W, H = 1280, 720
 NO_LABELS = Style("screen", "none")
-
-
-@pytest.fixture(scope="module")
-def ket():
-    return simulate(load_scenario("ketamine-iv"))
-
-
-@pytest.fixture(scope="module")
-def esc():
-    return simulate(load_scenario("escitalopram"))
 
 
 def pixels(img):
