@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import math
+import os
 import sys
 
 from .durations import parse_duration
@@ -348,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `keta-viz`; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # Qt paints on this thread alone: docs/performance.md
     clean_leftovers()
     try:
         if getattr(args, "func", None) is None:

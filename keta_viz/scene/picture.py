@@ -15,12 +15,14 @@ from PySide6.QtGui import (QBrush, QColor, QFontMetricsF, QImage, QLinearGradien
 
 from ..content import load_content
 from . import layout as L
+from .levels import Levels
 from .palette import Palette, palette
 from .shapes import NO_PEN, viewport
 from .synapse import LABEL_PX, Style, apart, corner_box, label_pixels, scene_font
 
 Point = tuple[float, float]
 LEVEL_STEP = 2 ** (1 / 3)  # magnified levels of a picture are cached this far apart
+LEVELS = Levels()
 
 
 def smooth_path(points: list[Point], closed: bool = True, tension: float = 1.0) -> QPainterPath:
@@ -107,11 +109,10 @@ def zoom_transform(spot: tuple[float, float, float, float], f: float) -> QTransf
     return magnify(spot, (L.WIDTH / spot[2]) ** f)
 
 
-@lru_cache(maxsize=4)
 def magnified_static(draw_static, family: str, spot: tuple, level: int, width: int, height: int,
                      pal_name: str) -> QImage:
     """A picture's unchanging part drawn at magnification LEVEL_STEP ** level about its zoom's
-    fixed point, filling a width x height device (cached: a zoom passes through a few levels)."""
+    fixed point, filling a width x height device (held by LEVELS: a zoom passes through a few)."""
     m = LEVEL_STEP ** level
     pal = palette(pal_name)
     view = canvas_transform(width, height)
@@ -141,21 +142,44 @@ def static_image(draw_static, family: str, width: int, height: int, pal_name: st
     return img
 
 
+def level_of(m: float) -> int:
+    """The magnified level at or below magnification m (0: the whole picture)."""
+    return int(math.floor(math.log(m) / math.log(LEVEL_STEP) + 1e-9)) if m > 1.0 else 0
+
+
+def mip_size(m: float, width: int, height: int) -> tuple[int, int]:
+    """The size of the whole picture's image to shrink by m into a width x height device: halved
+    (at most twice) while it is still shrunk, never enlarged, so a small picture is drawn from
+    fewer pixels and without the aliasing of a strong shrink."""
+    for k in (4, 2):
+        if m * k <= 1.0 and height // k >= 90:
+            return width // k, height // k
+    return width, height
+
+
+def _levels(draw_static, family: str, spot: tuple, width: int, height: int, pal_name: str, level: int) -> tuple:
+    """LEVELS.get's arguments for one level of a picture's magnified static parts."""
+    return ((draw_static, family, spot, width, height, pal_name), level, level_of(L.WIDTH / spot[2]),
+            lambda k: magnified_static(draw_static, family, spot, k, width, height, pal_name))
+
+
 def draw_static_zoomed(p: QPainter, draw_static, family: str, spot: tuple, zoom: QTransform,
                        width: int, height: int, pal_name: str) -> None:
     """A picture's unchanging part through `zoom` (canvas to canvas): the whole picture's cached
-    image shrunk, or the nearest lower magnified level enlarged (by less than LEVEL_STEP)."""
+    image (or its half or quarter size) shrunk, or the nearest lower magnified level enlarged (by
+    less than LEVEL_STEP), its neighbours drawn ahead."""
     view = canvas_transform(width, height)
     m = zoom.m11()
-    level = int(math.floor(math.log(m) / math.log(LEVEL_STEP) + 1e-9)) if m > 1.0 else 0
+    level = level_of(m)
     if level == 0:
-        image, at = static_image(draw_static, family, width, height, pal_name), QTransform()
+        w, h = mip_size(m, width, height)
+        image, at = static_image(draw_static, family, w, h, pal_name), canvas_transform(w, h)
     else:
-        image, at = magnified_static(draw_static, family, spot, level, width, height, pal_name), \
-            magnify(spot, LEVEL_STEP ** level)
+        image = LEVELS.get(*_levels(draw_static, family, spot, width, height, pal_name, level))
+        at = magnify(spot, LEVEL_STEP ** level) * view
     p.save()
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    p.setTransform((at * view).inverted()[0] * zoom * view * p.transform())
+    p.setTransform(at.inverted()[0] * zoom * view * p.transform())
     p.drawImage(0, 0, image)
     p.restore()
 
@@ -174,6 +198,8 @@ def paint_picture(p: QPainter, draw_static, draw_live, spot: tuple, labels, note
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     if zoom is None:
         p.drawImage(0, 0, static_image(draw_static, family, width, height, pal.name))
+        key, _, _, draw = _levels(draw_static, family, spot, width, height, pal.name, 1)
+        LEVELS.ahead(key, 1, draw)  # a zoom in starts there
     else:
         draw_static_zoomed(p, draw_static, family, spot, zoom, width, height, pal.name)
         view = zoom * view

@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QRe
 from ..model.tour import BRAIN, CIRCUIT, SYNAPSE, smoothstep
 from . import brain, circuit
 from .camera import WHOLE
-from .picture import canvas_transform, spot_transform, zoom_transform
+from .picture import canvas_transform, mip_size, spot_transform, zoom_transform
 from .palette import palette
 from .synapse import Style, draw_labels, frame_base, paint_frame, render_frame, view as synapse_view
 
@@ -114,11 +114,12 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
         q.setTransform(QTransform.fromTranslate(-box.left(), -box.top()))
         circuit.paint(q, family, state, phase, width, height, style, zoom=spot_transform(spot) * zoom,
                       words=smoothstep((f - WORDS_BACK) / (1.0 - WORDS_BACK)))
-    else:  # the synapse frame, whole and without its words, shrunk into its box
+    else:  # the synapse frame, whole and without its words, at its half or quarter size while that is large enough, shrunk into its box
+        w, h = mip_size(box.width() / width, width, height)
         q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        q.setTransform(to_layer)
+        q.setTransform(QTransform.fromScale(width / w, height / h) * to_layer)
         wordless = dataclasses.replace(style, labels="none")
-        q.drawImage(0, 0, render_frame(family, state, phase, seed, width, height, wordless, **_camera(camera)))
+        q.drawImage(0, 0, render_frame(family, state, phase, seed, w, h, wordless, **_camera(camera)))
     q.end()
     feather(layer, to_layer, width, height, edge)
     p.save()

@@ -59,7 +59,8 @@ def start_openbox(display: str, home: Path, config: Path | None = None) -> subpr
     proc = subprocess.Popen(["openbox", "--sm-disable", *options], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 10
-    while "window id" not in x(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"):
+    while ("window id" not in x(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
+           or "=" not in x(display, "xprop", "-root", "_NET_NUMBER_OF_DESKTOPS")):  # set up its desktops too
         if time.monotonic() > deadline or proc.poll() is not None:
             pytest.skip(f"openbox did not start: {proc.stderr.read() if proc.poll() is not None else 'timeout'}")
         time.sleep(0.05)
