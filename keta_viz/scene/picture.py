@@ -17,7 +17,7 @@ from ..content import load_content
 from . import layout as L
 from .palette import Palette, palette
 from .shapes import NO_PEN, viewport
-from .synapse import LABEL_PX, Style, apart, corner_box, label_pixels, scene_font
+from .synapse import LABEL_GAP, LABEL_PX, Style, apart, corner_box, label_pixels, scene_font
 
 Point = tuple[float, float]
 LEVEL_STEP = 2 ** (1 / 3)  # magnified levels of a picture are cached this far apart
@@ -239,7 +239,8 @@ def label_sprite(text: str, pal_name: str, px: float) -> QImage:
 
 def placed_labels(labels, style: Style, width: int, height: int, view: QTransform) -> list[tuple]:
     """Each label (id, anchor, box top-left in the canvas) as (image, anchor, plate box) in device
-    pixels: at its place through `view`, inside the frame, moved off the others (apart)."""
+    pixels: at its place through `view`, inside the frame, moved off the others by a gap that
+    grows with the type (apart)."""
     content = load_content(style.lang)
     px = label_pixels(width, height, style.label_min_px, style.text_scale)
     placed = []
@@ -249,7 +250,8 @@ def placed_labels(labels, style: Style, width: int, height: int, view: QTransfor
         placed.append((img, view.map(QPointF(*anchor)), QRectF(max(0.0, min(tl.x(), width - img.width())),
                                                                max(0.0, min(tl.y(), height - img.height())),
                                                                img.width() - 2, img.height() - 2)))
-    boxes, _ok = apart([box for _img, _a, box in placed], height, fixed=corner_box(style.corner, width, height))
+    boxes, _ok = apart([box for _img, _a, box in placed], height, LABEL_GAP * px / LABEL_PX,
+                       corner_box(style.corner, width, height))
     return [(img, a, box) for (img, a, _box), box in zip(placed, boxes)]
 
 

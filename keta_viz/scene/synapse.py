@@ -50,6 +50,7 @@ MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "sero
 
 
 LABEL_PX = 21.0  # picture labels on the 1600 x 900 canvas: 21 px when the frame shows it whole
+LABEL_GAP = 6.0  # the space kept between label plates at LABEL_PX type; it grows with the type
 VIEW_STEPS = 4  # a moving camera's mapping, in quarter pixels (finer than the eye sees a step)
 DIM_ALPHA = 0.5  # what the camera does not frame is dimmed this much at most (gentle)
 DIM_STEPS = 32  # the dimming's strength, in steps
@@ -401,7 +402,7 @@ def label_boxes(family: str, texts: list[str], px: float, width: int, height: in
         tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         boxes.append(QRectF(max(0.0, min(ox + lx * s, width - int(tw) - 2)),
                             max(0.0, min(oy + ly * s, height - int(th) - 2)), tw, th))
-    return apart(boxes, height, fixed=corner_box(corner, width, height))
+    return apart(boxes, height, LABEL_GAP * k, corner_box(corner, width, height))
 
 
 def label_texts(family: str, vocabulary: str, lang: str, drug: str = "") -> list[str]:
