@@ -110,7 +110,8 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
                 writer(tmp, frames, len(times), fps, progress)
             except av.FFmpegError as exc:
                 reason = getattr(exc, "strerror", None) or exc.__class__.__name__
-                raise WriteError(f"{target}: the encoder failed ({reason})", "encode_failed", path=str(target)) from None
+                raise WriteError(f"{target}: the encoder failed ({reason})", "encode_failed",
+                                 path=str(target)) from None
     return target
 
 
