@@ -20,7 +20,25 @@ USE_O_TMPFILE = hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
 
 
 class WriteError(OSError):
-    """A file could not be written; the message is one line meant for the user."""
+    """A file could not be written; the message is one line meant for the user (English, for the
+    command line).  `kind` and `params` (always `path`) say the same as data, so that a window can
+    word it in its own language (ui/error_text.py, ui.toml [write_errors])."""
+
+    def __init__(self, message: str, kind: str = "failed", **params):
+        super().__init__(message)
+        self.kind, self.params = kind, params
+
+
+# What an operating-system error means for the one saving the file; any other is "failed" (with its reason).
+OS_KINDS = {errno.EACCES: "no_permission", errno.EPERM: "no_permission", errno.EROFS: "read_only",
+            errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full"}
+
+
+def os_write_error(target: Path, exc: OSError, what: str) -> WriteError:
+    """An OSError met while writing `target` as a WriteError ('<target>: <what> (<reason>)')."""
+    reason = exc.strerror or str(exc)
+    return WriteError(f"{target}: {what} ({reason})", OS_KINDS.get(exc.errno, "failed"), path=str(target),
+                      reason=reason)
 
 
 def check_target(path: str | Path, force: bool) -> Path:
@@ -28,11 +46,11 @@ def check_target(path: str | Path, force: bool) -> Path:
     p = Path(path)
     if os.path.lexists(p):
         if not force:
-            raise WriteError(f"{p}: already exists (use --force to overwrite)")
+            raise WriteError(f"{p}: already exists (use --force to overwrite)", "exists", path=str(p))
         if not os.path.isfile(p):
-            raise WriteError(f"{p}: exists and is not a regular file")
+            raise WriteError(f"{p}: exists and is not a regular file", "not_a_file", path=str(p))
     if not p.parent.is_dir():
-        raise WriteError(f"{p}: folder {p.parent} does not exist")
+        raise WriteError(f"{p}: folder {p.parent} does not exist", "no_folder", path=str(p), folder=str(p.parent))
     return p
 
 
@@ -53,7 +71,7 @@ def temp_path_for(path: str | Path, verify: Callable[[Path], None] | None = None
     try:
         yield tmp.path
         if os.fstat(tmp.fd).st_size == 0:
-            raise WriteError(f"{target}: nothing was written")
+            raise WriteError(f"{target}: nothing was written", "incomplete", path=str(target))
         if verify is not None:
             verify(tmp.path)
         tmp.commit(mode)
@@ -61,7 +79,7 @@ def temp_path_for(path: str | Path, verify: Callable[[Path], None] | None = None
         tmp.discard()
         if isinstance(exc, WriteError):
             raise
-        raise WriteError(f"{target}: write failed ({exc.strerror or exc})") from None
+        raise os_write_error(target, exc, "write failed") from None
     except BaseException:
         tmp.discard()
         raise
@@ -73,7 +91,7 @@ def write_text(path: str | Path, text: str, mode: int | None = None) -> None:
 
     def same_size(tmp: Path) -> None:
         if os.path.getsize(tmp) != len(data):
-            raise WriteError(f"{path}: write failed (short write)")
+            raise WriteError(f"{path}: write failed (short write)", "incomplete", path=str(path))
 
     with temp_path_for(path, same_size, mode) as tmp:
         with open(tmp, "wb") as f:
@@ -116,7 +134,7 @@ class _Pending:
                 self.hidden = hidden  # ours only once created: discard() must never remove another file
         except OSError as exc:
             self.discard()
-            raise WriteError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+            raise os_write_error(target, exc, "cannot write here") from None
         self.path = Path(self.hidden or f"/proc/self/fd/{self.fd}")
 
     @staticmethod

@@ -106,3 +106,13 @@ def test_science_pages_mark_animal_findings():
                 if p.in_animals:
                     assert any(rodent), p.plain
     assert {c.safety(f).family for f in ("ketamine", "ssri")} == {"ketamine", "ssri"}
+
+
+def test_a_drugs_own_label_must_name_a_drug_and_a_label():
+    c = load_content("en")
+    labels = dict(c.labels, drug={**c.labels["drug"], "aspirin": {"nmda": {"plain": "x"}},
+                                  "esketamine": {**c.labels["drug"]["esketamine"], "nmdaa": {"plain": "x"}}})
+    assert content_problems(dataclasses.replace(c, labels=labels), label_ids()) == [
+        "labels.toml [drug.aspirin.nmda]: no such drug or label",
+        "labels.toml [drug.esketamine.nmdaa]: no such drug or label",
+    ]

@@ -179,7 +179,7 @@ def test_spanish_reads_as_spanish(es):
     assert es.time_in_words(1, "esketamine") == "1 hora tras la primera aplicación"
     assert es.time_in_words(50, "ssri") == "2 días tras la primera dosis"
     assert es.time_in_words(5 * 168, "ssri") == "5 semanas tras la primera dosis"
-    assert es.stage("esketamine", "arrival").title == "Llega la ketamina"
+    assert es.stage("esketamine", "arrival").title == "Llega la esketamina"
     assert "aerosol nasal" in es.stage("esketamine", "arrival").plain
     assert es.ui["badges"]["in_animals"] == "en animales"
     # the references stay in their original language

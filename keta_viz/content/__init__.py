@@ -101,9 +101,11 @@ class Content:
         [scenario_titles] (keyed by the English title); any other title is shown as written."""
         return self.ui.get("scenario_titles", {}).get(scenario.title, scenario.title)
 
-    def label(self, label_id: str, vocabulary: str) -> str:
-        """A scene label in the given vocabulary."""
-        return self.labels[label_id]["expert" if vocabulary == "expert" else "plain"]
+    def label(self, label_id: str, vocabulary: str, drug: str = "") -> str:
+        """A scene label in the given vocabulary: the drug's own words where it has them
+        (labels.toml [drug.<drug>.<label>]: 'Esketamine'), otherwise its family's."""
+        words = {**self.labels[label_id], **self.labels.get("drug", {}).get(drug, {}).get(label_id, {})}
+        return words["expert" if vocabulary == "expert" else "plain"]
 
     def citation(self, key: str) -> str:
         """One reference as a single line: authors (year). Title. Journal. doi:… / PMID … / FDA NDA …"""

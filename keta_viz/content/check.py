@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model.families import FAMILIES as MODEL_FAMILIES
+from ..model.families import DRUG_FAMILY, FAMILIES as MODEL_FAMILIES
 from . import VOCABULARIES, Content
 
 REFERENCE_FIELDS = ("authors", "year", "title", "journal")
@@ -38,6 +38,11 @@ def content_problems(content: Content, label_ids: Iterable[str]) -> list[str]:
         for vocabulary in VOCABULARIES:
             if not content.labels.get(label_id, {}).get(vocabulary):
                 problems.append(f"labels.toml [{label_id}]: missing {vocabulary}")
+    ids = set(label_ids)
+    for drug, own in content.labels.get("drug", {}).items():  # a drug's own words for some labels
+        for label_id in own:
+            if drug not in DRUG_FAMILY or label_id not in ids:
+                problems.append(f"labels.toml [drug.{drug}.{label_id}]: no such drug or label")
     return sorted(set(problems))
 
 

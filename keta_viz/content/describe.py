@@ -49,7 +49,7 @@ def synapse_name(content: Content, tl: Timeline, t_hours: float) -> str:
 
 
 def synapse_description(content: Content, tl: Timeline, t_hours: float) -> str:
-    """'1 hour after the infusion began. Stage 6 of 10: …. Ketamine blocks 55% of …' (plain text)."""
+    """'1 hour after the infusion began. Stage 6 of 10: …. The drug blocks 55% of …' (plain text)."""
     w, stage = content.ui["describe"], tl.stage_at(t_hours)
     facts = FACTS[tl.scenario.family](tl.at(t_hours), w)
     return w["summary"].format(time=content.time_in_words(t_hours, tl.scenario.drug), n=stage.index + 1,

@@ -69,7 +69,7 @@ def save_png(img: QImage, target: Path) -> None:
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     if not img.save(buf, "PNG"):
-        raise WriteError(f"{target}: could not encode the PNG")
+        raise WriteError(f"{target}: could not encode the PNG", "encode_failed", path=str(target))
     with temp_path_for(target, lambda tmp: check_png(tmp, (img.width(), img.height()), target)) as tmp:
         with open(tmp, "wb") as f:
             f.write(buf.data().data())
@@ -93,7 +93,7 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
             try:
                 write_handout(tmp, req.timelines[0], drawing=req.drawing, lang=req.style.lang, scale=still)
             except WriteError as exc:
-                raise WriteError(f"{target}: {exc}") from None
+                raise WriteError(f"{target}: {exc}", exc.kind, **{**exc.params, "path": str(target)}) from None
         progress(1, 1)
     else:
         fps = DEFAULT_FPS[req.kind] if req.fps is None else req.fps
@@ -110,7 +110,8 @@ def run_export(req: ExportRequest, progress: Progress = lambda done, total: True
                 writer(tmp, frames, len(times), fps, progress)
             except av.FFmpegError as exc:
                 reason = getattr(exc, "strerror", None) or exc.__class__.__name__
-                raise WriteError(f"{target}: the encoder failed ({reason})") from None
+                raise WriteError(f"{target}: the encoder failed ({reason})", "encode_failed",
+                                 path=str(target)) from None
     return target
 
 

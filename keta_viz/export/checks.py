@@ -15,7 +15,7 @@ def check_png(path: Path, size: tuple[int, int], target: Path) -> None:
 
     img = QImage(str(path), "PNG")
     if img.isNull() or (img.width(), img.height()) != size:
-        raise WriteError(f"{target}: the PNG written does not read back (disk full?)")
+        raise WriteError(f"{target}: the PNG written does not read back (disk full?)", "incomplete", path=str(target))
 
 
 def check_pdf(path: Path, target: Path) -> None:
@@ -31,7 +31,7 @@ def check_pdf(path: Path, target: Path) -> None:
             f.seek(int(m.group(1)))
             ok = f.read(4) == b"xref"
     if not ok:
-        raise WriteError(f"{target}: the PDF written is incomplete (disk full?)")
+        raise WriteError(f"{target}: the PDF written is incomplete (disk full?)", "incomplete", path=str(target))
 
 
 def check_mp4(path: Path, frames: int, target: Path) -> None:
@@ -44,7 +44,7 @@ def check_mp4(path: Path, frames: int, target: Path) -> None:
     except (av.FFmpegError, OSError):
         found = -1
     if found != frames:
-        raise WriteError(f"{target}: the MP4 written does not read back (disk full?)")
+        raise WriteError(f"{target}: the MP4 written does not read back (disk full?)", "incomplete", path=str(target))
 
 
 def check_gif(path: Path, target: Path) -> None:
@@ -60,4 +60,4 @@ def check_gif(path: Path, target: Path) -> None:
     except (OSError, ValueError):
         whole = False
     if not whole:
-        raise WriteError(f"{target}: the GIF written does not read back (disk full?)")
+        raise WriteError(f"{target}: the GIF written does not read back (disk full?)", "incomplete", path=str(target))

@@ -172,7 +172,7 @@ def write_handout(path: Path, tl: Timeline, drawing: QImage | None = None, lang:
     for k in cited_keys(content, tl):
         pg.text(content.citation(k) + (tag if content.references[k].get("animal") else ""), 7.8, colour=SOFT)
     if not p.end():
-        raise WriteError("the PDF painter could not finish the file")
+        raise WriteError("the PDF painter could not finish the file", "incomplete")
     return pg.pages
 
 

@@ -18,7 +18,7 @@ from . import layout as L
 from .levels import Levels
 from .palette import Palette, palette
 from .shapes import NO_PEN, viewport
-from .synapse import LABEL_PX, Style, apart, corner_box, label_pixels, scene_font
+from .synapse import LABEL_GAP, LABEL_PX, Style, apart, corner_box, label_pixels, scene_font
 
 Point = tuple[float, float]
 LEVEL_STEP = 2 ** (1 / 3)  # magnified levels of a picture are cached this far apart
@@ -208,7 +208,7 @@ def paint_picture(p: QPainter, draw_static, draw_live, spot: tuple, labels, note
     draw_spot(p, pal, spot, words)
     p.restore()
     draw_labels(p, pal, labels, style, width, height, view, words)
-    draw_note(p, pal, load_content(style.lang).label(note, style.labels), width, height, style, words)
+    draw_note(p, pal, load_content(style.lang).label(note, style.labels, style.drug), width, height, style, words)
 
 
 def render_picture(paint, family: str, state, phase: float, width: int, height: int, style: Style) -> QImage:
@@ -263,28 +263,35 @@ def label_sprite(text: str, pal_name: str, px: float) -> QImage:
     return img
 
 
+def placed_labels(labels, style: Style, width: int, height: int, view: QTransform) -> list[tuple]:
+    """Each label (id, anchor, box top-left in the canvas) as (image, anchor, plate box) in device
+    pixels: at its place through `view`, inside the frame, moved off the others by a gap that
+    grows with the type (apart)."""
+    content = load_content(style.lang)
+    px = label_pixels(width, height, style.label_min_px, style.text_scale)
+    placed = []
+    for label_id, anchor, top_left in labels:
+        img = label_sprite(content.label(label_id, style.labels, style.drug), palette(style.palette).name, px)
+        tl = view.map(QPointF(*top_left))
+        placed.append((img, view.map(QPointF(*anchor)), QRectF(max(0.0, min(tl.x(), width - img.width())),
+                                                               max(0.0, min(tl.y(), height - img.height())),
+                                                               img.width() - 2, img.height() - 2)))
+    boxes, _ok = apart([box for _img, _a, box in placed], height, LABEL_GAP * px / LABEL_PX,
+                       corner_box(style.corner, width, height))
+    return [(img, a, box) for (img, a, _box), box in zip(placed, boxes)]
+
+
 def draw_labels(p: QPainter, pal: Palette, labels, style: Style, width: int, height: int,
                 view: QTransform, opacity: float = 1.0) -> None:
     """Labels (id, anchor, box top-left in the canvas) with leader lines, in device pixels;
     `view` maps the canvas to the device (a zoom moves them with the picture)."""
     if style.labels == "none" or opacity <= 0.01:
         return
-    content = load_content(style.lang)
-    px = label_pixels(width, height, style.label_min_px, style.text_scale)
     s = viewport(width, height)[0]
     p.save()  # in the frame's device pixels (the painter's own transform may offset them onto a layer)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setOpacity(opacity)
-    placed = []
-    for label_id, anchor, top_left in labels:
-        img = label_sprite(content.label(label_id, style.labels), pal.name, px)
-        tl = view.map(QPointF(*top_left))
-        placed.append((img, view.map(QPointF(*anchor)), QRectF(max(0.0, min(tl.x(), width - img.width())),
-                                                               max(0.0, min(tl.y(), height - img.height())),
-                                                               img.width() - 2, img.height() - 2)))
-    boxes, _ok = apart([box for _img, _a, box in placed], height,  # large type: moved off one another
-                       fixed=corner_box(style.corner, width, height))
-    for (img, a, _box), box in zip(placed, boxes):
+    for img, a, box in placed_labels(labels, style, width, height, view):
         near = QPointF(min(max(a.x(), box.left()), box.right()), min(max(a.y(), box.top()), box.bottom()))
         p.setPen(QPen(pal.ink_soft, max(1.0, 1.6 * s)))
         p.drawLine(near, a)

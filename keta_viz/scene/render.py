@@ -53,8 +53,10 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def scene_image(tl: Timeline, t_hours: float, width: int, height: int, style: Style,
                 phase: float = 0.0, seed: int = 0, scale: float = SYNAPSE, camera=None) -> QImage:
-    """One scene at model time t, at a scale (brain 0, circuit 1, synapse 2, or between)."""
-    return render_scaled(tl.scenario.family, tl.state_at(t_hours), phase, seed, width, height, style, scale, camera)
+    """One scene at model time t, at a scale (brain 0, circuit 1, synapse 2, or between); its
+    labels name the scenario's drug."""
+    return render_scaled(tl.scenario.family, tl.state_at(t_hours), phase, seed, width, height,
+                         style.for_drug(tl.scenario.drug), scale, camera)
 
 
 def stacked(width: int, height: int) -> bool:

@@ -19,7 +19,7 @@ and a camera at rest draws exactly.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -50,6 +50,7 @@ MAX_COUNT = {"glutamate": 5400, "gaba": 220, "ketamine": 420, "bdnf": 320, "sero
 
 
 LABEL_PX = 21.0  # picture labels on the 1600 x 900 canvas: 21 px when the frame shows it whole
+LABEL_GAP = 6.0  # the space kept between label plates at LABEL_PX type; it grows with the type
 VIEW_STEPS = 4  # a moving camera's mapping, in quarter pixels (finer than the eye sees a step)
 DIM_ALPHA = 0.5  # what the camera does not frame is dimmed this much at most (gentle)
 DIM_STEPS = 32  # the dimming's strength, in steps
@@ -63,8 +64,9 @@ VIGNETTE_PX = 96  # the moving camera's dimming, drawn this small and scaled
 class Style:
     """How to draw: palette name, label vocabulary ('plain', 'expert' or 'none'), language, the
     smallest label type in pixels (a floor the mode sets: desk, room, kiosk; 0 = none), and the
-    reader's text size (1.0-2.0, applied over the floor), and the frame's lower-right corner
-    (width, height in pixels) kept clear of labels for what sits there (presentation's time)."""
+    reader's text size (1.0-2.0, applied over the floor), the frame's lower-right corner
+    (width, height in pixels) kept clear of labels for what sits there (presentation's time),
+    and the drug the labels name ('esketamine'; '' = the family's words)."""
 
     palette: str = "screen"
     labels: str = "plain"
@@ -72,6 +74,11 @@ class Style:
     label_min_px: float = 0.0
     text_scale: float = 1.0
     corner: tuple[int, int] = (0, 0)
+    drug: str = ""
+
+    def for_drug(self, drug: str) -> Style:
+        """This style with labels naming `drug` (a scenario's drug)."""
+        return self if drug == self.drug else replace(self, drug=drug)
 
 
 def label_pixels(width: int, height: int, min_px: float = 0.0, text_scale: float = 1.0) -> float:
@@ -395,20 +402,26 @@ def label_boxes(family: str, texts: list[str], px: float, width: int, height: in
         tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         boxes.append(QRectF(max(0.0, min(ox + lx * s, width - int(tw) - 2)),
                             max(0.0, min(oy + ly * s, height - int(th) - 2)), tw, th))
-    return apart(boxes, height, fixed=corner_box(corner, width, height))
+    return apart(boxes, height, LABEL_GAP * k, corner_box(corner, width, height))
+
+
+def label_texts(family: str, vocabulary: str, lang: str, drug: str = "") -> list[str]:
+    """The words of the family's synapse labels (SCENES[family].LABELS, in order), naming `drug`."""
+    content = load_content(lang)
+    return [content.label(label_id, vocabulary, drug) for label_id, _a, _l in SCENES[family].LABELS]
 
 
 @lru_cache(maxsize=8)
 def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                   min_px: float = 0.0, text_scale: float = 1.0, corner: tuple[int, int] = (0, 0)) -> tuple:
+                   min_px: float = 0.0, text_scale: float = 1.0, corner: tuple[int, int] = (0, 0),
+                   drug: str = "") -> tuple:
     """Each label pre-drawn as a small image, with its position (inside the frame, off every
     other label), anchor and leader start.  A larger text size grows the labels only as far as
     they still fit apart in the frame (never below their size at 100 %)."""
     pal = palette(pal_name)
     lines = LINES[pal_name]
     s, ox, oy = viewport(width, height)
-    content = load_content(lang)
-    texts = [content.label(label_id, vocabulary) for label_id, _a, _l in SCENES[family].LABELS]
+    texts = label_texts(family, vocabulary, lang, drug)
     base = fitting_pixels(label_pixels(width, height, min_px), texts, width, height)
     px = max(base, fitting_pixels(label_pixels(width, height, min_px, text_scale), texts, width, height))
     boxes, ok = label_boxes(family, texts, px, width, height, corner)
@@ -441,12 +454,13 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
 
 @lru_cache(maxsize=16)
 def label_layer(family: str, shown: tuple, vocabulary: str, lang: str, pal_name: str, width: int, height: int,
-                min_px: float = 0.0, text_scale: float = 1.0,
-                corner: tuple[int, int] = (0, 0)) -> tuple[Atlas, np.ndarray]:
+                min_px: float = 0.0, text_scale: float = 1.0, corner: tuple[int, int] = (0, 0),
+                drug: str = "") -> tuple[Atlas, np.ndarray]:
     """The shown labels, each composed once with its leader line and dot on a transparent image
     around them, cut into the tiles that hold ink (sprites.sparse_tiles): one call draws them."""
     pal = palette(pal_name)
-    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px, text_scale, corner)
+    labels, pen, dot = _label_sprites(family, vocabulary, lang, pal_name, width, height, min_px, text_scale, corner,
+                                      drug)
     margin = dot + pen.widthF() + 2
     layers = []
     for label_id, img, top_left, anchor, near in labels:
@@ -480,11 +494,11 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
     if mapping is None:
         shown = tuple(label_id for label_id, _, _ in SCENES[family].LABELS if label_id not in hidden)
         atlas, rows = label_layer(family, shown, style.labels, style.lang, pal.name, width, height,
-                                  style.label_min_px, style.text_scale, style.corner)
+                                  style.label_min_px, style.text_scale, style.corner, style.drug)
         draw_fragments(p, rows, atlas)
         return
     labels, pen, dot = _label_sprites(family, style.labels, style.lang, pal.name, width, height, style.label_min_px,
-                                      style.text_scale, style.corner)
+                                      style.text_scale, style.corner, style.drug)
     for label_id, img, top_left, anchor, near in framed_labels(labels, mapping, width, height, style.corner):
         if label_id in hidden:
             continue

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
 from ..safe_write import WriteError
+from .error_text import write_error
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -58,7 +59,9 @@ def export_to(window: MainWindow, path: Path) -> bool:
         return True
     except ExportCancelled:
         window.statusBar().showMessage(words["cancelled"], 8000)
-    except (WriteError, ValueError) as exc:
+    except WriteError as exc:
+        window.show_error(write_error(exc, session.content))
+    except ValueError as exc:
         window.show_error(str(exc))
     finally:
         dialog.close()

@@ -138,7 +138,8 @@ class SynapseView(FocusRing, QWidget):
         family = self.timeline.scenario.family
         p = QPainter(self)
         p.scale(1 / dpr, 1 / dpr)
-        paint_scaled(p, family, state, s.phase, self.seed, w, h, s.style, s.scale, s.camera)
+        paint_scaled(p, family, state, s.phase, self.seed, w, h, s.style.for_drug(self.timeline.scenario.drug), s.scale,
+                     s.camera)
         p.resetTransform()
         self.strokes.paint(p, self.width(), self.height(), s.scale, s.camera)
         self.paint_focus_ring(p, s.palette)

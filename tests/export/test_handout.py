@@ -15,7 +15,9 @@ from keta_viz.content import load_content
 from keta_viz.export.frames import stage_moment
 from keta_viz.export.handout import FRAME_MM, FRAME_PX, frame_label_pixels, key_stages
 from keta_viz.model import load_scenario, simulate
+from keta_viz.model.tour import SYNAPSE
 from keta_viz.scene.render import scene_image
+from keta_viz.scene.scales import render_scaled
 from keta_viz.scene.synapse import Style, label_pixels
 
 SCENARIOS = ["ketamine-iv", "esketamine-induction", "escitalopram"]
@@ -103,3 +105,26 @@ def test_pages_are_sane_and_nothing_runs_off_one(handout):
         assert ys, f"page {number} is empty"
         for y, _size in ys:
             assert MARGIN_PT - 1 <= y <= top - MARGIN_PT, f"page {number}: text at y = {y:.0f} pt is off the page"
+
+
+def test_an_esketamine_handout_names_esketamine_in_words_and_pictures(handout):
+    """Its stage titles say esketamine, and its key frames are the ones labelled 'Esketamine' and
+    "Esketamine's target" (not 'Ketamine'); ketamine's and escitalopram's frames name their own drug."""
+    tl, c, pdf, lang = handout
+    drug = tl.scenario.drug
+    text = squeezed(" ".join(page.extract_text() for page in pdf.pages))
+    arrives = {"en": "Ketamine arrives", "es": "Llega la ketamina"}[lang]
+    if drug == "esketamine":
+        assert squeezed(c.stage(drug, "arrival").title) in text and squeezed(arrives) not in text
+        assert c.stage(drug, "arrival").title == {"en": "Esketamine arrives", "es": "Llega la esketamina"}[lang]
+    frames = [np.asarray(Image.open(io.BytesIO(im.data)).convert("L"), float)
+              for page in pdf.pages for im in page.images]
+    other = {"esketamine": "ketamine", "ketamine": "esketamine", "escitalopram": "fluoxetine"}[drug]
+    style = Style("projector", "plain", lang, frame_label_pixels())
+    for i in (4, len(frames) - 2):  # the drug is there: its label shows
+        _stage, t = key_stages(tl)[i]
+        own = _grey(scene_image(tl, t, *FRAME_PX, style))
+        state, family = tl.state_at(t), tl.scenario.family
+        named_other = _grey(render_scaled(family, state, 0.0, 0, *FRAME_PX, style.for_drug(other), SYNAPSE))
+        assert (np.abs(frames[i] - own) > 64).sum() < 20
+        assert (np.abs(frames[i] - named_other) > 64).sum() > 200, (drug, i)

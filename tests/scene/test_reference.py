@@ -48,7 +48,8 @@ def reference_frame(family, state, phase, seed, w, h, style):
 def labels_straight(p, family, state, style, w, h):
     """The shown labels, leader lines and dots drawn one by one straight onto the frame."""
     pal = palette(style.palette)
-    labels, pen, dot = S._label_sprites(family, style.labels, style.lang, pal.name, w, h, style.label_min_px)
+    labels, pen, dot = S._label_sprites(family, style.labels, style.lang, pal.name, w, h, style.label_min_px,
+                                        style.text_scale, style.corner, style.drug)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     for label_id, sprite, top_left, anchor, near in labels:
         if label_id not in SCENES[family].hidden_labels(state):
@@ -71,7 +72,7 @@ def test_optimised_frame_matches_the_reference_drawing(qapp, name, hours):
     for i, t in enumerate(hours):
         state = tl.state_at(t)
         fast = scene_image(tl, t, W, H, STYLE, phase=i / 7)
-        ref = reference_frame(tl.scenario.family, state, i / 7, 0, W, H, STYLE)
+        ref = reference_frame(tl.scenario.family, state, i / 7, 0, W, H, STYLE.for_drug(tl.scenario.drug))
         diff = np.abs(rgb(fast) - rgb(ref))
         assert diff.mean() <= 1.0, (name, t, diff.mean())
         assert (diff.max(axis=2) > 64).mean() < 0.001, (name, t)  # no visibly wrong region

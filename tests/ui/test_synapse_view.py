@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from keta_viz.model import load_scenario, simulate
+from keta_viz.model.tour import CIRCUIT, SYNAPSE
 from keta_viz.scene.render import scene_image
+from keta_viz.scene.scales import render_scaled
 from keta_viz.scene.synapse import Style
 from keta_viz.app.session import Session
 from keta_viz.widgets.synapse_view import SynapseView
@@ -36,3 +38,21 @@ def test_widget_pixels_match_the_offline_frame(qtbot, name, t, follow):
     diff = np.abs(rgb(shown) - rgb(offline))
     assert diff.mean() <= 1.0
     assert (diff.max(axis=2) > 64).mean() < 0.001
+
+
+@pytest.mark.parametrize("scale", [SYNAPSE, CIRCUIT])
+def test_an_esketamine_story_is_labelled_esketamine_on_screen(qtbot, scale):
+    """The view paints its scenario's drug into the labels, as the offline frame does."""
+    tl = simulate(load_scenario("esketamine-induction"))
+    session = Session([tl], "screen", "plain")
+    session.set_scale(scale)
+    view = SynapseView(session, side=0, seed=1)
+    qtbot.addWidget(view)
+    view.resize(960, 540)
+    session.playhead.seek(1.0)
+    shown = rgb(view.grab().toImage())
+    offline = scene_image(tl, 1.0, 960, 540, Style("screen", "plain"), seed=1, scale=scale, camera=session.camera)
+    as_ketamine = render_scaled("ketamine", tl.state_at(1.0), 0.0, 1, 960, 540,
+                                Style("screen", "plain", drug="ketamine"), scale, session.camera)
+    assert (np.abs(shown - rgb(offline)).max(axis=2) > 64).mean() < 0.001
+    assert (np.abs(shown - rgb(as_ketamine)).max(axis=2) > 64).sum() > 50  # "Esketamine", not "Ketamine"
