@@ -1,77 +1,91 @@
-"""Magnified levels of a picture's unchanging part, kept for a zoom and drawn ahead.
+"""Magnified levels of a picture's unchanging part, held for a zoom, drafted for a view.
 
-A zoom enlarges the nearest lower level (scene/picture.py); crossing into the next level used to
-draw it on the spot, a 5-30 ms hitch every ~25 frames.  The levels on either side of the one in
-use are drawn ahead on one worker thread (QPainter on a QImage is safe off the GUI thread, and
-PySide6 lets go of the GIL while Qt paints), so a zoom in either direction finds its next level
-ready.  A level's pixels do not depend on which thread drew it.
+A zoom enlarges the nearest lower level (scene/picture.py); reaching a level not held means
+drawing it, 5-60 ms at 1080p.  An export waits for it.  A view on screen paints `with drafts()`
+instead: the nearest lower held level (or the whole picture) stands in, the level is noted as
+wanted, and once the drafted frame is shown the view draws what it wanted (`Drafts.finish`) and
+repaints -- a seek into a zoom shows at once and sharpens a moment later.
+
+No worker thread draws ahead: PySide6 keeps the GIL through a Qt call, so a level drawn on
+another thread would stall the GUI thread for as long as each of its paths takes.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtGui import QImage
 
-KEEP = 5  # levels held: the one in use, two either side
+KEEP = 6  # levels held: a zoom's few in use, for a picture or two
+
+
+class Drafts:
+    """The levels a drafted frame wanted: stand-ins were drawn for them (`used`)."""
+
+    def __init__(self) -> None:
+        self._wanted: dict[tuple, Callable[[], object]] = {}
+
+    @property
+    def used(self) -> bool:
+        """True when a stand-in was drawn."""
+        return bool(self._wanted)
+
+    def want(self, at: tuple, draw: Callable[[], object]) -> None:
+        """Note a level to draw (`at` names it) once the frame is shown."""
+        self._wanted[at] = draw
+
+    def finish(self) -> None:
+        """Draw the levels wanted, so that the frame can be painted again without stand-ins."""
+        wanted, self._wanted = self._wanted, {}
+        for draw in wanted.values():
+            draw()
+
+
+_drafting = threading.local()
+
+
+@contextmanager
+def drafts() -> Iterator[Drafts]:
+    """Paint on this thread with stand-ins for levels not held yet."""
+    _drafting.current = Drafts()
+    try:
+        yield _drafting.current
+    finally:
+        _drafting.current = None
 
 
 class Levels:
-    """Levels drawn by `draw(level)` for the keys they are asked for, the neighbours of each
-    level asked for drawn ahead; the last `keep` levels asked for (or drawn ahead) are held."""
+    """Levels drawn by `draw(level)` for the pictures (keys) they are asked for; the last `keep`
+    asked for are held."""
 
     def __init__(self, keep: int = KEEP) -> None:
         self._keep = keep
-        self._held: OrderedDict[tuple, Future] = OrderedDict()
-        self._lock = threading.Lock()
-        self._worker: ThreadPoolExecutor | None = None
+        self._held: OrderedDict[tuple, QImage] = OrderedDict()
 
-    def get(self, key: tuple, level: int, top: int, draw: Callable[[int], QImage]) -> QImage:
-        """Level `level` (1..top) of the picture `key` names: held, being drawn ahead (waited
-        for), or drawn now; levels level - 1 and level + 1 within 1..top are then drawn ahead."""
-        wanted = self._future(key, level, draw, ahead=False)
-        for near in (level + 1, level - 1):
-            if 1 <= near <= top:
-                self._future(key, near, draw, ahead=True)
-        try:
-            return wanted.result()
-        except BaseException:  # not held, so the next frame draws it again
-            with self._lock:
-                if self._held.get((key, level)) is wanted:
-                    del self._held[(key, level)]
-            raise
-
-    def ahead(self, key: tuple, level: int, draw: Callable[[int], QImage]) -> None:
-        """Have level `level` of the picture `key` names drawn ahead, unless it is held."""
-        self._future(key, level, draw, ahead=True)
+    def get(self, key: tuple, level: int, draw: Callable[[int], QImage]) -> tuple[int, QImage | None]:
+        """(level, its image) for level `level` (>= 1) of the picture `key` names, drawn now if
+        not held.  While drafting, a level not held is wanted instead and the nearest lower
+        held level stands in ((0, None): none is, the whole picture will)."""
+        image = self._held.get((key, level))
+        if image is not None:
+            self._held.move_to_end((key, level))
+            return level, image
+        draft = getattr(_drafting, "current", None)
+        if draft is None:
+            return level, self._hold((key, level), draw(level))
+        draft.want((id(self), key, level), lambda: self.get(key, level, draw))
+        lower = max((k for name, k in self._held if name == key and k < level), default=0)
+        return (lower, self._held[(key, lower)]) if lower else (0, None)
 
     def held(self) -> list[tuple]:
         """The (key, level) pairs held, oldest first."""
-        with self._lock:
-            return list(self._held)
+        return list(self._held)
 
-    def _future(self, key: tuple, level: int, draw: Callable[[int], QImage], ahead: bool) -> Future:
-        with self._lock:
-            found = self._held.get((key, level))
-            if found is not None:
-                if not ahead:
-                    self._held.move_to_end((key, level))
-                return found
-            if ahead:
-                if self._worker is None:
-                    self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keta-levels")
-                future = self._worker.submit(draw, level)
-            else:
-                future = Future()
-            self._held[(key, level)] = future
-            while len(self._held) > self._keep:
-                self._held.popitem(last=False)
-        if not ahead:
-            try:
-                future.set_result(draw(level))
-            except BaseException as exc:
-                future.set_exception(exc)
-        return future
+    def _hold(self, at: tuple, image: QImage) -> QImage:
+        self._held[at] = image
+        while len(self._held) > self._keep:
+            self._held.popitem(last=False)
+        return image

@@ -157,25 +157,21 @@ def mip_size(m: float, width: int, height: int) -> tuple[int, int]:
     return width, height
 
 
-def _levels(draw_static, family: str, spot: tuple, width: int, height: int, pal_name: str, level: int) -> tuple:
-    """LEVELS.get's arguments for one level of a picture's magnified static parts."""
-    return ((draw_static, family, spot, width, height, pal_name), level, level_of(L.WIDTH / spot[2]),
-            lambda k: magnified_static(draw_static, family, spot, k, width, height, pal_name))
-
-
 def draw_static_zoomed(p: QPainter, draw_static, family: str, spot: tuple, zoom: QTransform,
                        width: int, height: int, pal_name: str) -> None:
     """A picture's unchanging part through `zoom` (canvas to canvas): the whole picture's cached
     image (or its half or quarter size) shrunk, or the nearest lower magnified level enlarged (by
-    less than LEVEL_STEP), its neighbours drawn ahead."""
+    less than LEVEL_STEP; more while a view drafts, scene/levels.py)."""
     view = canvas_transform(width, height)
     m = zoom.m11()
     level = level_of(m)
+    if level > 0:  # (while drafting, a lower level may stand in: 0 is the whole picture)
+        level, image = LEVELS.get((draw_static, family, spot, width, height, pal_name), level,
+                                  lambda k: magnified_static(draw_static, family, spot, k, width, height, pal_name))
     if level == 0:
         w, h = mip_size(m, width, height)
         image, at = static_image(draw_static, family, w, h, pal_name), canvas_transform(w, h)
     else:
-        image = LEVELS.get(*_levels(draw_static, family, spot, width, height, pal_name, level))
         at = magnify(spot, LEVEL_STEP ** level) * view
     p.save()
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -198,8 +194,6 @@ def paint_picture(p: QPainter, draw_static, draw_live, spot: tuple, labels, note
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     if zoom is None:
         p.drawImage(0, 0, static_image(draw_static, family, width, height, pal.name))
-        key, _, _, draw = _levels(draw_static, family, spot, width, height, pal.name, 1)
-        LEVELS.ahead(key, 1, draw)  # a zoom in starts there
     else:
         draw_static_zoomed(p, draw_static, family, spot, zoom, width, height, pal.name)
         view = zoom * view

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -11,6 +11,7 @@ from ..app.pen import Strokes
 from ..content.describe import synapse_description, synapse_name
 from ..model import Timeline
 from ..scene.palette import side_colours
+from ..scene.levels import Drafts, drafts
 from ..scene.render import scene_image
 from ..scene.scales import paint_scaled
 from .focus import FocusRing
@@ -43,6 +44,9 @@ def title_pixels(area_height: int, floor: int = TITLE_FLOOR_PX) -> int:
     return max(floor, round(TITLE_SHARE * area_height))
 
 
+REFINE_MS = 15  # a drafted frame is painted again this soon
+
+
 class SynapseView(FocusRing, QWidget):
     """Observes the Session; repaints when the time, phase, style, timelines, pen or size change."""
 
@@ -53,6 +57,8 @@ class SynapseView(FocusRing, QWidget):
         self.seed = side if seed is None else seed
         self._frame: QImage | None = None
         self._frame_key: tuple | None = None
+        self.draft = Drafts()  # the last paint's stand-ins: drawn properly, then painted again, soon after
+        self._refine = QTimer(self, singleShot=True, interval=REFINE_MS, timeout=self._sharpen)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         # the picture covers every pixel (tests/scene/test_opaque.py): nothing under it is painted first
@@ -130,7 +136,8 @@ class SynapseView(FocusRing, QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Paint the frame straight into the widget (no intermediate image) at the Session's scale
         and camera (the synapse whole: the cached base layer and what moves), then the pen strokes
-        drawn on this scale's picture, through the camera (app/pen.py)."""
+        drawn on this scale's picture, through the camera (app/pen.py).  A zoom level still being
+        not held yet has a lower one stand in (scene/levels.py), drawn properly soon after."""
         dpr = self.devicePixelRatioF()
         w, h = max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr))
         s = self.session
@@ -138,12 +145,19 @@ class SynapseView(FocusRing, QWidget):
         family = self.timeline.scenario.family
         p = QPainter(self)
         p.scale(1 / dpr, 1 / dpr)
-        paint_scaled(p, family, state, s.phase, self.seed, w, h, s.style.for_drug(self.timeline.scenario.drug), s.scale,
-                     s.camera)
+        with drafts() as self.draft:
+            paint_scaled(p, family, state, s.phase, self.seed, w, h, s.style.for_drug(self.timeline.scenario.drug),
+                         s.scale, s.camera)
+        if self.draft.used and not self._refine.isActive():  # (not put off by frames painted meanwhile)
+            self._refine.start()
         p.resetTransform()
         self.strokes.paint(p, self.width(), self.height(), s.scale, s.camera)
         self.paint_focus_ring(p, s.palette)
         p.end()
+
+    def _sharpen(self) -> None:
+        self.draft.finish()
+        self.update()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if self.pen_on and event.button() == Qt.MouseButton.LeftButton:

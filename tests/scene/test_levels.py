@@ -1,14 +1,12 @@
-"""Magnified levels drawn ahead on a worker thread: the same pixels as drawn on the spot, the
-neighbours ready before a zoom reaches them, a bounded number held, a failure not held."""
-
-import threading
+"""Magnified levels held for a zoom: the same pixels however they were reached; while a view
+drafts, a lower level stands in and the level is drawn once the frame is shown."""
 
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 
 from keta_viz.scene import brain, circuit, picture
-from keta_viz.scene.levels import Levels
+from keta_viz.scene.levels import Levels, drafts
 from keta_viz.scene.scales import render_scaled
 from keta_viz.scene.synapse import Style
 
@@ -22,58 +20,66 @@ def tile(level: int) -> QImage:
 
 
 class Counting:
-    """A draw that notes each level it drew and whether on the main thread."""
+    """A draw that notes each level it drew."""
 
     def __init__(self):
         self.calls = []
 
     def __call__(self, level):
-        self.calls.append((level, threading.current_thread() is threading.main_thread()))
+        self.calls.append(level)
         return tile(level)
 
 
-def test_a_level_is_drawn_on_the_spot_and_its_neighbours_ahead():
-    levels, draw = Levels(keep=7), Counting()
-    for level in (3, 4, 2, 5):  # 3 on the spot; 2 and 4 ahead; 5 ahead of 4
-        assert levels.get("pic", level, 9, draw).pixelColor(0, 0).red() == level
-    drawn = dict(draw.calls)
-    assert [level for level, _ in draw.calls].count(4) == 1  # waited for, not drawn again
-    assert drawn[3] is True and drawn[2] is drawn[4] is drawn[5] is False
-    assert ("pic", 3) in levels.held() and len(levels.held()) <= 7
-
-
-def test_levels_stay_within_the_picture_and_the_held_ones_are_bounded():
+def test_a_level_is_drawn_once_and_held_within_bounds():
     levels, draw = Levels(keep=3), Counting()
-    levels.get("pic", 1, 2, draw)
-    levels.get("pic", 2, 2, draw)
-    assert sorted({level for level, _ in draw.calls}) == [1, 2]  # no level 0 (the whole picture) nor 3 (past the spot)
+    for level in (3, 4, 3, 4):
+        shown, image = levels.get("pic", level, draw)
+        assert shown == level and image.pixelColor(0, 0).red() == level
+    assert draw.calls == [3, 4]
     for level in range(1, 9):
-        levels.get("other", level, 8, draw)
+        levels.get("other", level, draw)
         assert len(levels.held()) <= 3
 
 
-def test_a_level_that_fails_to_draw_is_not_held():
-    levels, tries = Levels(), []
-
-    def draw(level):
-        tries.append(level)
-        if len(tries) == 1:
-            raise MemoryError("no room")
-        return tile(level)
-
-    with pytest.raises(MemoryError):
-        levels.get("pic", 1, 1, draw)
-    assert levels.get("pic", 1, 1, draw).pixelColor(0, 0).red() == 1  # drawn again
+def test_while_drafting_a_lower_level_stands_in_and_the_level_is_drawn_when_finished():
+    levels, draw = Levels(), Counting()
+    with drafts() as draft:
+        assert levels.get("pic", 4, draw) == (0, None) and draft.used  # nothing held: the whole picture
+    assert draw.calls == []
+    levels.get("pic", 2, draw)
+    with drafts() as draft:
+        assert levels.get("pic", 4, draw) == (2, levels.get("pic", 2, draw)[1])  # the nearest lower one
+        assert levels.get("other", 1, draw) == (0, None)  # only that picture's levels stand in
+    assert draw.calls == [2]
+    draft.finish()
+    assert sorted(draw.calls) == [1, 2, 4] and not draft.used
+    with drafts() as draft:
+        assert levels.get("pic", 4, draw)[0] == 4 and not draft.used
 
 
 @pytest.mark.parametrize("scale", [0.3, 0.8, 1.2, 1.85])
-def test_a_zoom_frame_is_the_same_whether_its_levels_were_drawn_ahead_or_not(qapp, ket, monkeypatch, scale):
+def test_a_zoom_frame_is_the_same_whether_its_level_was_held_or_drawn_for_it(qapp, ket, monkeypatch, scale):
     state = ket.state_at(1.0)
     monkeypatch.setattr(picture, "LEVELS", Levels())
-    render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale - 0.1)  # its neighbours drawn ahead
-    ahead = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale)
+    drawn = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale)
+    assert render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale) == drawn  # held now
+
+
+def test_a_drafted_zoom_frame_stands_in_then_sharpens_to_the_exact_frame(qapp, ket, monkeypatch):
+    state = ket.state_at(1.0)
     monkeypatch.setattr(picture, "LEVELS", Levels())
-    assert render_scaled("ketamine", state, 0.5, 0, W, H, Style(), scale) == ahead
+    exact = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), 0.5)
+    monkeypatch.setattr(picture, "LEVELS", Levels())
+    with drafts() as draft:
+        stand_in = render_scaled("ketamine", state, 0.5, 0, W, H, Style(), 0.5)
+    assert draft.used and stand_in != exact
+
+    def px(img):
+        return np.frombuffer(img.constBits(), np.uint8, count=W * H * 4).astype(float)
+    assert np.abs(px(stand_in) - px(exact)).mean() < 6  # the same picture, softer
+    draft.finish()
+    with drafts() as draft:
+        assert render_scaled("ketamine", state, 0.5, 0, W, H, Style(), 0.5) == exact and not draft.used
 
 
 @pytest.mark.parametrize("m", [0.2, 0.3, 0.45])
@@ -98,8 +104,7 @@ def test_a_small_picture_is_shrunk_from_its_half_or_quarter_size_image(qapp, m):
             p.setTransform(view.inverted()[0] * zoom * view)
             p.drawImage(0, 0, src)
         p.end()
-        a = np.frombuffer(img.constBits(), np.uint8, count=W * H * 4).reshape(H, W, 4).astype(float)
-        return a
+        return np.frombuffer(img.constBits(), np.uint8, count=W * H * 4).reshape(H, W, 4).astype(float)
 
     small, full = drawn(None), drawn("full")
     inside = full[..., 3] == 255  # where the shrunk picture lies, away from its rim

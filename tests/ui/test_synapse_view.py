@@ -56,3 +56,29 @@ def test_an_esketamine_story_is_labelled_esketamine_on_screen(qtbot, scale):
                                 Style("screen", "plain", drug="ketamine"), scale, session.camera)
     assert (np.abs(shown - rgb(offline)).max(axis=2) > 64).mean() < 0.001
     assert (np.abs(shown - rgb(as_ketamine)).max(axis=2) > 64).sum() > 50  # "Esketamine", not "Ketamine"
+
+
+def test_a_seek_into_a_zoom_shows_a_stand_in_at_once_then_the_exact_frame(qtbot, monkeypatch):
+    """Mid-zoom with no level held: the first paint drafts (no level drawn in it), the view
+    draws the level right after and paints the offline frame's pixels."""
+    from keta_viz.scene import picture
+    from keta_viz.scene.levels import Levels
+
+    monkeypatch.setattr(picture, "LEVELS", Levels())
+    tl = simulate(load_scenario("ketamine-iv"))
+    session = Session([tl], "screen", "plain")
+    session.set_follow_story(True)
+    view = SynapseView(session, side=0, seed=1)
+    qtbot.addWidget(view)
+    view.resize(960, 540)
+    session.playhead.seek(277.6)  # pulling back from the circuit to the brain as the effect fades
+    assert 0.3 < session.scale < 0.7
+    first = view.grab().toImage()
+    assert view.draft.used and picture.LEVELS.held() == []
+    qtbot.waitUntil(lambda: len(picture.LEVELS.held()) == 1, timeout=3000)
+    sharp = view.grab().toImage()
+    assert not view.draft.used
+    offline = scene_image(tl, 277.6, 960, 540, Style("screen", "plain"), phase=session.phase, seed=1,
+                          scale=session.scale, camera=session.camera)
+    assert np.abs(rgb(sharp) - rgb(offline)).mean() <= 1.0
+    assert np.abs(rgb(first) - rgb(offline)).mean() > np.abs(rgb(sharp) - rgb(offline)).mean()
