@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QRadialGradient, QTransform
 
 from ..model.constants import GLUTAMATE_BASE
@@ -200,14 +200,13 @@ def draw_live(p: QPainter, pal: Palette, family: str, state, phase: float, detai
     draw_serotonin_flow(p, pal, firing, phase)
 
 
-def light_region(p: QPainter, region: QPainterPath, colour, centre, strength: float) -> None:
-    """A region tinted and glowing inside its outline (strength 0-1)."""
+def region_brush(region: QPainterPath, colour, centre, strength: float) -> QBrush:
+    """A region's light (strength 0-1): its tint, and its glow as glow() draws it, in one brush --
+    one colour over itself at alphas a and g is that colour at a + g(1 - a), linear in g, so a
+    gradient with those stops."""
     tint = 0.06 + 0.22 * strength
     if strength <= 0.01:
-        p.fillPath(region, alpha(colour, tint))
-        return
-    # the tint and the glow (as glow() draws it) in one fill: one colour over itself at alphas
-    # a and g is that colour at a + g(1 - a), linear in g, so a gradient with those stops
+        return QBrush(alpha(colour, tint))
     rect = region.boundingRect()
     rx, ry = rect.width() * 0.55, rect.height() * 0.55
     g = QRadialGradient(0, 0, rx)
@@ -215,7 +214,18 @@ def light_region(p: QPainter, region: QPainterPath, colour, centre, strength: fl
         g.setColorAt(at, alpha(colour, tint + a * strength * (1.0 - tint)))
     brush = QBrush(g)
     brush.setTransform(QTransform(1.0, 0, 0, ry / rx, *centre))
-    p.fillPath(region, brush)
+    return brush
+
+
+def light_region(p: QPainter, region: QPainterPath, colour, centre, strength: float) -> None:
+    """A region tinted and glowing inside its outline (strength 0-1); when a zoom has the whole
+    frame inside it, the frame is filled: the same pixels without tracing the outline."""
+    brush = region_brush(region, colour, centre, strength)
+    shown = p.transform().inverted()[0].mapRect(QRectF(p.viewport()))
+    if region.contains(shown):
+        p.fillRect(shown, brush)
+    else:
+        p.fillPath(region, brush)
 
 
 def draw_web(p: QPainter, pal: Palette, health: float, activity: float) -> None:

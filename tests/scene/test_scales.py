@@ -31,6 +31,13 @@ def region(px, x0, y0, x1, y1):
     return px[int(y0 * s):int(y1 * s), int(x0 * s):int(x1 * s)].reshape(-1, 3)
 
 
+def pixels_of(colour):
+    """A W x H frame of one colour, as pixels() gives it."""
+    img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(colour)
+    return pixels(img)
+
+
 def painted(family, state, scale, style=Style()):
     img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)
@@ -259,3 +266,33 @@ def test_a_lit_region_is_its_tint_and_its_glow_in_one_fill(qapp, strength):
     diff = np.abs(one - two)
     assert np.percentile(diff, 99.5) <= 3 and diff.mean() < 0.2  # the same but for rounding and the rim
     assert np.abs(one - drawn(lambda p: None)).max() > 10  # and it does light the region
+
+
+def test_a_lit_region_filling_the_frame_is_drawn_as_its_outline_would_draw_it(qapp):
+    """Zoomed into the PFC, its light is filled as a rectangle: the same pixels as the outline."""
+    from PySide6.QtCore import QPointF
+
+    from keta_viz.scene.palette import palette
+    from keta_viz.scene.picture import canvas_transform, zoom_transform
+
+    pal, region = palette("screen"), brain.pfc_region()
+    for f, whole in ((0.85, True), (0.3, False)):
+        zoom = zoom_transform(brain.SPOT["ketamine"], f)
+        corners = [zoom.inverted()[0].map(QPointF(x, y)) for x in (0, 1600) for y in (0, 900)]
+        assert all(region.contains(c) for c in corners) == whole
+
+        def drawn(paint):
+            img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(pal.background_top)
+            p = QPainter(img)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setTransform(zoom * canvas_transform(W, H))
+            paint(p)
+            p.end()
+            return pixels(img)
+
+        for strength in (0.0, 0.7):
+            lit = drawn(lambda p: brain.light_region(p, region, pal.glutamate, brain.PFC_C, strength))
+            traced = drawn(lambda p: p.fillPath(region, brain.region_brush(region, pal.glutamate, brain.PFC_C,
+                                                                               strength)))
+            assert np.abs(lit - traced).max() <= 1 and np.abs(lit - pixels_of(pal.background_top)).max() > 3
