@@ -21,11 +21,16 @@ BACK = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
 
 class FocusedButtonKeys(QObject):
-    """Watches the window's buttons and combo boxes among `controls` (the Tab order)."""
+    """Watches the window's buttons and combo boxes among `controls` (the Tab order), and those
+    given to `watch` later (a panel's new buttons)."""
 
     def __init__(self, window: QWidget, controls: Iterable[QWidget]):
         super().__init__(window)
         self.tabbed: QWidget | None = None  # the control the user last reached with Tab
+        self.watch(controls)
+
+    def watch(self, controls: Iterable[QWidget]) -> None:
+        """Let these buttons and combo boxes take Space and Enter when Tab reaches them."""
         for control in controls:
             if isinstance(control, (QAbstractButton, QComboBox)):
                 control.installEventFilter(self)

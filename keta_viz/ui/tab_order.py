@@ -30,7 +30,8 @@ def keyboard_order(w: MainWindow) -> list[QWidget]:
 
 
 def set_tab_order(w: MainWindow) -> None:
-    """Every control reachable by Tab (not by click), in keyboard_order; a focused button takes Space and Enter."""
+    """Every control reachable by Tab (not by click), in keyboard_order; a focused button takes
+    Space and Enter (the narration's new Sources buttons too)."""
     order = keyboard_order(w)
     for widget in order:
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
@@ -38,3 +39,4 @@ def set_tab_order(w: MainWindow) -> None:
     for a, b in zip(order, order[1:]):
         QWidget.setTabOrder(a, b)
     w.focus_keys = FocusedButtonKeys(w, order)
+    w.narration.built.connect(lambda: w.focus_keys.watch(sec.sources_button for sec in w.narration.sections))
