@@ -43,7 +43,7 @@ class StageSection(QWidget):
         self.analogy = QLabel()
         self.sources_button = QPushButton()
         self.sources_button.setCheckable(True)
-        self.sources_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the window's keys
+        self.sources_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys
         self.sources = QLabel()
         for lab in (self.header, self.title, self.body, self.analogy, self.sources):
             lab.setWordWrap(True)
