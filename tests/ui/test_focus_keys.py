@@ -98,3 +98,22 @@ def test_the_science_window_takes_space_and_enter_for_its_own_controls(window, q
     qtbot.keyClick(d.close_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not d.isVisible())
     assert not window.playhead.playing
+
+
+def test_left_and_right_change_the_plot_tab_reached_with_tab_not_the_time(window, qtbot):
+    tabs, ph = window.plots.tabs, window.playhead
+    assert tabs.isVisible()  # a 900 px window: the plots take turns
+    ph.seek(ph.axis.span_h / 2)
+    t = ph.t
+    tab_to(window, qtbot, tabs)
+    first = tabs.currentIndex()
+    qtbot.keyClick(tabs, Qt.Key.Key_Right)
+    assert tabs.currentIndex() == first + 1 and ph.t == t  # Right: the next plot, not a step in time
+    qtbot.keyClick(tabs, Qt.Key.Key_Left)
+    assert tabs.currentIndex() == first and ph.t == t
+    qtbot.keyClick(tabs, Qt.Key.Key_L)  # the letters still step the story
+    assert ph.t > t
+    t = ph.t
+    window.scrubber.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.scrubber, Qt.Key.Key_Right)  # elsewhere Right steps the time, as before
+    assert tabs.currentIndex() == first and ph.t > t
