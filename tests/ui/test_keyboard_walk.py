@@ -3,7 +3,7 @@ Tab walks every visible control, once each, in reading order (toolbar left to ri
 the narration and its Sources, then the story column row by row, left to right)."""
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QComboBox, QTabBar, QToolBar,
                                QToolButton, QWidget)
 
@@ -27,6 +27,12 @@ def interactive(window) -> list[QWidget]:
     return found
 
 
+def settled(window, qtbot) -> None:
+    """Wait until the window is laid out (the transport at the height its one or two lines need)."""
+    t = window.transport
+    qtbot.waitUntil(lambda: t.height() >= t.minimumSizeHint().height() and not t.layout().geometry().isEmpty())
+
+
 def tab_walk(window, qtbot) -> list[QWidget]:
     """The focus after each Tab press, once round the window (from where the focus starts)."""
     start = window.focusWidget()
@@ -43,14 +49,15 @@ def box(window, w: QWidget) -> QRect:
     return QRect(w.mapTo(window, QPoint(0, 0)), w.size())
 
 
-def in_reading_order(window, widgets: list[QWidget]) -> bool:
-    """Each next control on the same row to the right, or on a row below."""
+def out_of_reading_order(window, widgets: list[QWidget]) -> list[tuple[str, str]]:
+    """Each pair of controls where the next is neither on the same row to the right nor on a row below."""
+    wrong = []
     for a, b in zip(widgets, widgets[1:]):
         ra, rb = box(window, a), box(window, b)
         same_row = ra.top() <= rb.center().y() <= ra.bottom() or rb.top() <= ra.center().y() <= rb.bottom()
         if not ((same_row and rb.center().x() > ra.center().x()) or rb.top() > ra.center().y()):
-            return False
-    return True
+            wrong.append((f"{a.accessibleName()} {ra.getRect()}", f"{b.accessibleName()} {rb.getRect()}"))
+    return wrong
 
 
 def within(w: QWidget, ancestor: QWidget) -> bool:
@@ -77,7 +84,8 @@ def test_tab_reaches_every_control_once_in_reading_order(window, qtbot, size, co
     if compare:
         window.set_compare("escitalopram")
     window.resize(*size)
-    qtbot.wait(50)  # laid out at the new size (the toolbar folds, the transport takes two lines)
+    qtbot.waitUntil(lambda: window.size() == QSize(*size))
+    settled(window, qtbot)  # the toolbar folds, the transport takes two lines
     walk = tab_walk(window, qtbot)
     assert len(walk) == len(set(walk))  # each once
     missing = [f"{type(w).__name__} {w.accessibleName() or getattr(w, 'text', str)()}" for w in interactive(window)
@@ -92,7 +100,7 @@ def test_tab_reaches_every_control_once_in_reading_order(window, qtbot, size, co
     assert walk == sum(regions, [])  # toolbar, picture, narration, story column
     assert regions[2][0] is window.narration  # the panel, then its Sources buttons
     for region in (regions[0], regions[1], regions[2][1:], regions[3]):
-        assert in_reading_order(window, region), [w.accessibleName() for w in region]
+        assert out_of_reading_order(window, region) == []
     assert {window.scrubber, window.transport.play_button, window.scale_bar.follow_button,
             window.plots.graphics} <= set(regions[3])
     assert len(regions[0]) >= 3 + 7 and len(regions[2]) == 1 + len(window.session.timelines)
@@ -100,11 +108,12 @@ def test_tab_reaches_every_control_once_in_reading_order(window, qtbot, size, co
 
 def test_tab_walks_the_controls_left_while_presenting(window, qtbot):
     window.set_presentation(True)
-    qtbot.wait(50)
+    qtbot.waitUntil(window.isFullScreen)
+    settled(window, qtbot)
     walk = tab_walk(window, qtbot)
     assert set(interactive(window)) <= set(walk)
     first = walk.index(window.views[0])
-    assert window.transport.play_button in walk and in_reading_order(window, walk[first:] + walk[:first])
+    assert window.transport.play_button in walk and out_of_reading_order(window, walk[first:] + walk[:first]) == []
     window.set_presentation(False)
 
 
@@ -113,9 +122,10 @@ def test_the_toolbars_fold_opens_from_the_keyboard(window, qtbot):
     opens it and the focus goes on along the buttons it shows, then back to the » and the picture."""
     window.resize(1366, 768)
     window.session.set_text_scale(1.5)
-    qtbot.wait(50)
     toolbar = window.findChild(QToolBar, "main-toolbar")
     fold = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    qtbot.waitUntil(fold.isVisible)
+    settled(window, qtbot)
     buttons = [toolbar.widgetForAction(a) for a in toolbar.actions() if a.isVisible()]
     folded = [b for b in buttons if not b.isVisible()]
     assert fold.isVisible() and folded
