@@ -149,3 +149,18 @@ def test_the_toolbars_fold_opens_from_the_keyboard(window, qtbot):
     was = last.defaultAction().isChecked()
     qtbot.keyClick(last, Qt.Key.Key_Space)
     assert last.defaultAction().isChecked() != was and not window.playhead.playing
+
+
+@pytest.mark.parametrize("palette", ["screen", "projector", "contrast"])
+def test_every_control_tab_reaches_wears_the_focus_ring(window, qtbot, palette):
+    """WCAG 2.4.7: the control Tab has reached shows it (the palette's ring colour in its pixels)."""
+    window.session.set_palette(palette)
+    ring = FOCUS[palette].lower()
+    bare = []
+    for w in tab_walk(window, qtbot)[1:] + [window.views[0]]:
+        w.setFocus(Qt.FocusReason.TabFocusReason)
+        image = w.grab().toImage()
+        if not any(image.pixelColor(x, y).name() == ring for x in range(0, image.width(), 1)
+                   for y in (1, 2, image.height() // 2)):
+            bare.append(f"{type(w).__name__} {w.accessibleName()}")
+    assert bare == []
