@@ -59,7 +59,7 @@ class ScaleBar(QObject):
         self.follow_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.follow_button.setMinimumHeight(34)
         window.wording.text(self.follow_button.setAccessibleName, "window", "follow_story")
-        row = window.transport.layout()
+        row = window.transport.playing_row.layout()  # after the speed, before the time in words
         row.insertWidget(row.indexOf(window.transport.speed_box) + 1, self.follow_button)
         zoom = [window.new_action(key, keys, lambda _c=False, d=d: self.glide_to(s.scale + d, KEY_GLIDE_MS))
                 for key, keys, d in zip(("zoom_in", "zoom_out"), ZOOM_KEYS, (WHEEL_STEP, -WHEEL_STEP))]

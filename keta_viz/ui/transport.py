@@ -12,6 +12,9 @@ from ..app.session import Session
 from ..content.captions import KEY_MOMENTS_H
 from ..widgets.icons import palette_icon
 
+TIME_MIN_PX = 200  # the time in words' least width: its longest phrase at 100 % text ("10 semanas tras la
+# primera dosis"), so that at 1366 px one line holds the playback buttons, Follow the story, the time and key moments
+
 
 def tool_button(icon: QIcon, slot=None) -> QToolButton:
     """A flat icon button that Tab reaches but a click does not focus (the keys belong to the window)."""
@@ -49,7 +52,7 @@ class Transport(QWidget):
         self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
         self.speed_box.currentIndexChanged.connect(lambda i: setattr(playhead, "speed", SPEEDS[i]))
         self.time_label = QLabel()
-        self.time_label.setMinimumWidth(260)
+        self.time_label.setMinimumWidth(TIME_MIN_PX)
         self.playing_row, self.moments_row = QWidget(), QWidget()
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
@@ -59,8 +62,7 @@ class Transport(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.prev_button, self.play_button, self.next_button, self.loop_button, self.speed_box):
             row.addWidget(w)
-        row.addSpacing(12)
-        row.addWidget(self.time_label, 1)
+        row.addWidget(self.time_label, 1)  # Follow the story (ui/scale_bar.py) goes before it
         self.moments_label = QLabel()
         row = QHBoxLayout(self.moments_row)
         row.setContentsMargins(0, 0, 0, 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..app.session import Session
@@ -43,6 +43,7 @@ class StageSection(QWidget):
         self.analogy = QLabel()
         self.sources_button = QPushButton()
         self.sources_button.setCheckable(True)
+        self.sources_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys
         self.sources = QLabel()
         for lab in (self.header, self.title, self.body, self.analogy, self.sources):
             lab.setWordWrap(True)
@@ -112,7 +113,9 @@ class StageSection(QWidget):
 
 
 class NarrationPanel(QScrollArea):
-    """One StageSection per shown scenario, following the Session."""
+    """One StageSection per shown scenario, following the Session; `built` when they are new."""
+
+    built = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -148,6 +151,7 @@ class NarrationPanel(QScrollArea):
                                   (sec.sources_button for sec in self.sections)):
             QWidget.setTabOrder(before, button)  # Tab: the panel, then its Sources buttons
         self.refresh()
+        self.built.emit()
 
     def refresh(self, *_args) -> None:
         """Re-read the texts for the current time and vocabulary."""

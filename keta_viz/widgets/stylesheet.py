@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..scene.palette import FOCUS, chrome
 
-FOCUSABLE = ("QToolButton", "QComboBox", "QPushButton", "QAbstractScrollArea")
+FOCUSABLE = ("QToolButton", "QComboBox", "QPushButton", "QAbstractScrollArea", "QTabBar::tab")  # a tab bar: its current tab
 
 
 def chrome_points() -> float:
@@ -16,8 +16,10 @@ def chrome_points() -> float:
 
 
 def focus_stylesheet(palette_name: str) -> str:
-    """A visible ring around whichever control has the keyboard focus."""
-    return " ".join(f"{kind}:focus {{ border:2px solid {FOCUS[palette_name]} }}" for kind in FOCUSABLE)
+    """A visible ring around whichever control has the keyboard focus (a frameless scroll area, the
+    narration or the plots, keeps a clear edge of the ring's width for it)."""
+    edge = 'QAbstractScrollArea[frameShape="NoFrame"] { border:2px solid transparent } '
+    return edge + " ".join(f"{kind}:focus {{ border:2px solid {FOCUS[palette_name]} }}" for kind in FOCUSABLE)
 
 
 def _dark_chrome(c: dict[str, str], edge_px: int) -> str:

@@ -7,26 +7,12 @@ import colorsys
 
 import pytest
 
+from wcag import AA, AAA, GRAPHICS, contrast
 from keta_viz.scene.palette import (ABOUT_BADGE, CHROME, FOCUS, HEX, LINES, PALETTES, PAPER, PLOT_GROUND, SERIES,
                                     SIDES, chrome, series_colour, side_colours)
 
-AA = 4.5
-AAA = 7.0
-GRAPHICS = 3.0  # WCAG 1.4.11: curves, outlines, focus rings
 TEXT_FLOOR = {"screen": AA, "projector": AA, "contrast": AAA}
 PARTICLES = ("glutamate", "gaba", "ketamine", "ampa", "serotonin", "ssri", "receptor", "brake")
-
-
-def luminance(hex_colour: str) -> float:
-    """WCAG 2 relative luminance of an sRGB colour."""
-    channels = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def hue(hex_colour: str) -> float:
