@@ -24,8 +24,8 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QRadialGradient,
-                           QRegion, QTransform)
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPainterPath,
+                           QPainterPathStroker, QPen, QRadialGradient, QTransform)
 
 from ..content import load_content
 from . import layout as L
@@ -57,7 +57,9 @@ DIM_STEPS = 32  # the dimming's strength, in steps
 FINE_PIXELS = 8_500_000  # the moving camera's fine static layer stays this small (30 MB; less sharp at 4K)
 # it is sampled to the nearest pixel: at 1.0-1.8 fine pixels a frame pixel (an antialiased picture
 # thinned), as good as smooth sampling to the eye while the camera moves, and a third of its cost
-VIGNETTE_PX = 96  # the moving camera's dimming, drawn this small and scaled
+SPINE_OUTLINE = 2.4  # the dendrite's outline (draw_outlined's width)
+DIM_SHRINK = 4  # a moving camera's dimming is drawn exactly this many times smaller and enlarged
+DIM_BAND_PX = 64  # ...in bands of rows this tall, each but for the clear ellipse's chord
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,34 @@ def moving_base(family: str, key: tuple, w: int, h: int, pal_name: str, mapping:
         img.fill(pal.background_bottom)  # a camera no story makes: the uncovered rest plain ground
     p = QPainter(img)
     draw_resampled(p, fine, QPoint(0, 0), (fs, fox, foy), mapping, smooth=False)
-    draw_spines(p, pal, key, mapping)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    p.setPen(NO_PEN)
+    paths, outlines = spine_fills(key, pal_name)
+    p.setBrush(pal.membrane)  # draw_outlined's drawing, its outlines stroked once per spine shape
+    for path in paths + outlines:
+        p.drawPath(path)
+    p.setBrush(pal.cytoplasm)
+    for path in paths:
+        p.drawPath(path)
     p.end()
     return img
+
+
+@lru_cache(maxsize=4)
+def spine_fills(key: tuple, pal_name: str) -> tuple[list[QPainterPath], list[QPainterPath]]:
+    """The dendrite's spines at one spine_key as shapes to fill (canvas units): each path and
+    its membrane outline as draw_outlined strokes it (cached: a moving camera's spines are
+    filled each frame, not stroked)."""
+    health_step, grow_steps = key
+    paths = spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2 * SPINE_OUTLINE * LINES[pal_name]["outline"])
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    for path in paths:
+        path.setFillRule(Qt.FillRule.WindingFill)
+    return paths, [stroker.createStroke(path) for path in paths]
 
 
 def draw_spines(p: QPainter, pal: Palette, key: tuple, mapping: tuple) -> None:
@@ -221,7 +248,7 @@ def draw_spines(p: QPainter, pal: Palette, key: tuple, mapping: tuple) -> None:
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
     health_step, grow_steps = key
     draw_outlined(p, spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS),
-                  pal, 2.4, pal.cytoplasm)
+                  pal, SPINE_OUTLINE, pal.cytoplasm)
 
 
 def spine_grow(density: float) -> np.ndarray:
@@ -317,6 +344,23 @@ def overlay_image(family: str, part: str, key: tuple, opacities: tuple, w: int, 
     return img, QPoint(left, top)
 
 
+def draw_pieces(p: QPainter, family: str, part: str, key: tuple, opacities: tuple, pal: Palette,
+                mapping: tuple) -> None:
+    """A receptor group's pieces drawn as vectors through a moving camera's mapping, each at its
+    opacity (each piece with a fractional opacity is one shape, so this is the composed
+    overlay): no piece images at a scale that changes every frame, nor redrawn when the
+    spine's shape steps."""
+    s, ox, oy = mapping
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    for piece, opacity in zip(SCENES[family].overlay_pieces(pal, part, key), opacities):
+        if opacity > 0:
+            p.setOpacity(opacity)
+            piece(p)
+    p.restore()
+
+
 # -------------------------------------------------------------------------- particles ----
 
 def particle_atlas(family: str, pal_name: str, width: int, height: int, scale: float | None = None) -> Atlas:
@@ -354,10 +398,13 @@ def count_particles(family: str, state, phase: float = 0.0, seed: int = 0) -> in
 
 def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal_name: str,
                    width: int, height: int, mapping: tuple | None = None) -> None:
-    """Every particle of the frame in one batched call (device coordinates, no transform)."""
+    """Every particle the frame shows in one batched call (device coordinates, no transform);
+    those wholly outside it (most of them when the camera is close) are left out."""
     atlas = particle_atlas(family, pal_name, width, height, None if mapping is None else mapping[0])  # ~0.2 ms anew
     s, ox, oy = mapping or viewport(width, height)
-    draw_fragments(p, fragments(particle_layout(family, state, phase, seed), atlas.rects, s, ox, oy), atlas)
+    rows = fragments(particle_layout(family, state, phase, seed), atlas.rects, s, ox, oy)
+    x, y, half_w, half_h = rows[:, 0], rows[:, 1], rows[:, 4] / 2, rows[:, 5] / 2
+    draw_fragments(p, rows[(x + half_w > 0) & (x - half_w < width) & (y + half_h > 0) & (y - half_h < height)], atlas)
 
 
 # ------------------------------------------------------------------------------ labels ----
@@ -580,23 +627,27 @@ def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], str
     return img
 
 
-@lru_cache(maxsize=DIM_STEPS)
-def vignette(pal_name: str, strength: int) -> QImage:
-    """The vignette over 1.7 radii each way, VIGNETTE_PX square, for a moving camera to scale (cached)."""
-    img = QImage(VIGNETTE_PX, VIGNETTE_PX, QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(0)
-    p = QPainter(img)
-    k = VIGNETTE_PX / 3.4
-    p.setTransform(QTransform(k, 0, 0, k, VIGNETTE_PX / 2, VIGNETTE_PX / 2))
-    p.fillRect(QRectF(-1.7, -1.7, 3.4, 3.4), _dimming(pal_name, strength))
-    p.end()
-    return img
+def clear_rects(box: tuple[int, int, int, int], width: int, height: int, band: int = DIM_BAND_PX) -> list[QRect]:
+    """The frame but for the vignette's clear ellipse about a device box: per band of rows,
+    what lies left and right of the ellipse's chord that all its rows share."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    rx, ry = _radii(box)
+    out = []
+    for top in range(0, height, band):
+        bottom = min(height, top + band)
+        far = max(abs(top - cy), abs(bottom - cy)) / ry
+        half = rx * math.sqrt(1 - far * far) if far < 1 else 0.0
+        left, right = max(0, min(width, math.ceil(cx - half))), max(0, min(width, math.floor(cx + half)))
+        if right <= left:
+            left = right = width
+        out += [QRect(x, top, w, bottom - top) for x, w in ((0, left), (right, width - right)) if w > 0]
+    return out
 
 
 def draw_dim(p: QPainter, camera: Camera, mapping: tuple, pal_name: str, width: int, height: int) -> None:
     """Dim what the camera does not frame, as strongly as the camera has eased in: at rest the
-    exact vignette (dim_layer); moving, the small one scaled, clipped off the clear box, and
-    the shade beyond it filled."""
+    exact vignette (dim_layer); moving, the exact one drawn DIM_SHRINK times smaller and
+    enlarged to the nearest pixel over the frame but for its clear ellipse."""
     strength = round(camera.dim * DIM_STEPS)
     if strength <= 0:
         return
@@ -606,19 +657,20 @@ def draw_dim(p: QPainter, camera: Camera, mapping: tuple, pal_name: str, width: 
     if not camera.moving:
         p.drawImage(0, 0, dim_layer(width, height, pal_name, box, strength))
         return
+    k = DIM_SHRINK
     rx, ry = _radii(box)
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    reach = QRect(round(cx - 1.7 * rx), round(cy - 1.7 * ry), round(3.4 * rx), round(3.4 * ry))
-    frame = QRegion(0, 0, width, height)
+    small = QImage(-(-width // k), -(-height // k), QImage.Format.Format_ARGB32_Premultiplied)
+    q = QPainter(small)
+    q.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    q.setTransform(QTransform(rx / k, 0, 0, ry / k, cx / k, cy / k))
+    q.fillRect(QRectF(-cx / rx, -cy / ry, small.width() * k / rx, small.height() * k / ry),
+               _dimming(pal_name, strength))
+    q.end()
     p.save()
-    p.setClipRegion(frame.subtracted(QRegion(box[0], box[1], box[2] - box[0], box[3] - box[1])),
-                    Qt.ClipOperation.IntersectClip)
-    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    p.drawImage(reach, vignette(pal_name, strength))
-    p.restore()
-    p.save()
-    p.setClipRegion(frame.subtracted(QRegion(reach)), Qt.ClipOperation.IntersectClip)
-    p.fillRect(QRect(0, 0, width, height), _dimming(pal_name, strength).stops()[-1][1])
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    for r in clear_rects(box, width, height):
+        p.drawImage(QRectF(r), small, QRectF(r.x() / k, r.y() / k, r.width() / k, r.height() / k))
     p.restore()
 
 
@@ -636,10 +688,12 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
         if fine is None:
             image, at = overlay_image(family, part, key, opacities, width, height, pal.name, mapping)
             p.drawImage(at, image)
-        else:  # composed once at the fine layer's scale (cached while its values hold) and resampled
+        elif key:  # pieces that change with the state (key) are drawn as vectors: never drawn anew at the fine scale
+            draw_pieces(p, family, part, key, opacities, pal, (s, ox, oy))
+        else:  # fixed pieces composed once at the fine layer's scale (cached while their opacities hold) and resampled
             image, at = overlay_image(family, part, key, opacities, width, height, pal.name, fine)
             draw_resampled(p, image, at, fine, (s, ox, oy))
-    scene.paint_live(p, pal, state, phase, s, ox, oy)
+    scene.paint_live(p, pal, state, phase, s, ox, oy, camera.moving)
     draw_particles(p, family, state, phase, seed, pal.name, width, height, mapping)
     draw_dim(p, camera, (s, ox, oy), pal.name, width, height)
     if style.labels != "none":
