@@ -169,8 +169,8 @@ def draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, o
     cx, cy = L.BOUNCER_C
     p.save()
     p.setOpacity(strength)
-    if moving:
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    if moving:  # to the nearest pixel: shrunk by at most GLOW_STEP pixels, a soft glow shows no step
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         p.drawImage(QRectF(ox + cx * s - size / 2, oy + cy * s - size / 2, size, size),
                     glow_image(-(-size // GLOW_STEP) * GLOW_STEP, pal.gaba.rgba()))
     else:
