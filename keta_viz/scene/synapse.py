@@ -344,23 +344,6 @@ def overlay_image(family: str, part: str, key: tuple, opacities: tuple, w: int, 
     return img, QPoint(left, top)
 
 
-def draw_pieces(p: QPainter, family: str, part: str, key: tuple, opacities: tuple, pal: Palette,
-                mapping: tuple) -> None:
-    """A receptor group's pieces drawn as vectors through a moving camera's mapping, each at its
-    opacity (each piece with a fractional opacity is one shape, so this is the composed
-    overlay): no piece images at a scale that changes every frame, nor redrawn when the
-    spine's shape steps."""
-    s, ox, oy = mapping
-    p.save()
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
-    for piece, opacity in zip(SCENES[family].overlay_pieces(pal, part, key), opacities):
-        if opacity > 0:
-            p.setOpacity(opacity)
-            piece(p)
-    p.restore()
-
-
 # -------------------------------------------------------------------------- particles ----
 
 def particle_atlas(family: str, pal_name: str, width: int, height: int, scale: float | None = None) -> Atlas:
@@ -688,9 +671,7 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
         if fine is None:
             image, at = overlay_image(family, part, key, opacities, width, height, pal.name, mapping)
             p.drawImage(at, image)
-        elif key:  # pieces that change with the state (key) are drawn as vectors: never drawn anew at the fine scale
-            draw_pieces(p, family, part, key, opacities, pal, (s, ox, oy))
-        else:  # fixed pieces composed once at the fine layer's scale (cached while their opacities hold) and resampled
+        else:  # composed once at the fine layer's scale (cached while its values hold) and resampled
             image, at = overlay_image(family, part, key, opacities, width, height, pal.name, fine)
             draw_resampled(p, image, at, fine, (s, ox, oy))
     scene.paint_live(p, pal, state, phase, s, ox, oy, camera.moving)
