@@ -41,6 +41,8 @@ FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "D
 # Steps the spines and receptors are drawn in: each finer than a pixel at 4K, so stepping never
 # shows, while a frame whose steps did not change reuses the cached drawing.
 HEALTH_STEPS = 200  # spine shape (head size moves about 0.1 px per step)
+MOVING_HEALTH_STEPS = 50  # the receptors on the spine while the camera moves: drawn anew at the fine
+# scale a quarter as often, at most 2.5 health steps off the spine's head (~0.25 px at 1080p, 0.45 px zoomed)
 GROW_STEPS = 100  # a sprouting spine's size (< 1 px per step)
 LEVEL_STEPS = 64  # receptor brightness (the opacity of lit pieces) and the brake
 SPRITE_SIZE = {"glutamate": 6.0, "gaba": 10.0, "ketamine": 11.0, "bdnf": 12.0, "serotonin": 8.0, "ssri": 10.0}
@@ -167,8 +169,17 @@ def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple,
 def framed_static(family: str, w: int, h: int, pal_name: str, mapping: tuple) -> QImage:
     """The static layer through a camera at rest's view() mapping (cached: two, so a seek to a
     new spine shape under the same camera copies it instead of drawing it again, and full
-    frames do not pile up)."""
-    return static_image(family, w, h, pal_name, mapping)
+    frames do not pile up).  Its ground's gradient spans what the whole frame shows, as the
+    moving camera's does (fine_static), so a camera coming to rest does not change it."""
+    return static_image(family, w, h, pal_name, mapping, whole_ground(w, h, mapping))
+
+
+def whole_ground(w: int, h: int, mapping: tuple) -> tuple[float, float]:
+    """The device rows, through a view() mapping, between which the whole w x h frame's ground
+    gradient runs (its top and bottom rows)."""
+    s0, _ox0, oy0 = viewport(w, h)
+    s, _ox, oy = mapping
+    return oy - oy0 / s0 * s, oy + (h - oy0) / s0 * s
 
 
 @lru_cache(maxsize=2)
@@ -181,9 +192,8 @@ def fine_static(family: str, w: int, h: int, pal_name: str) -> tuple[QImage, tup
     top, bottom = min(-oy0 / s0, 0.0) - 8, max((h - oy0) / s0, L.HEIGHT) + 8
     s = s0 * min(MAX_ZOOM, math.sqrt(FINE_PIXELS / ((right - left) * (bottom - top) * s0 * s0)))
     mapping = (s, -left * s, -top * s)
-    ground = (mapping[2] - oy0 / s0 * s, mapping[2] + (h - oy0) / s0 * s)
     return static_image(family, math.ceil((right - left) * s), math.ceil((bottom - top) * s), pal_name, mapping,
-                        ground), mapping
+                        whole_ground(w, h, mapping)), mapping
 
 
 def draw_resampled(p: QPainter, image: QImage, at, source: tuple, mapping: tuple, smooth: bool = True) -> None:
@@ -667,7 +677,8 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
     mapping = None if camera == WHOLE else view(width, height, camera)  # None: the cached whole-canvas layers
     s, ox, oy = mapping or viewport(width, height)
     fine = fine_static(family, width, height, pal.name)[1] if camera.moving else None
-    for part, (key, opacities) in scene.overlays(state, HEALTH_STEPS, LEVEL_STEPS).items():
+    steps = HEALTH_STEPS if fine is None else MOVING_HEALTH_STEPS
+    for part, (key, opacities) in scene.overlays(state, steps, LEVEL_STEPS).items():
         if fine is None:
             image, at = overlay_image(family, part, key, opacities, width, height, pal.name, mapping)
             p.drawImage(at, image)

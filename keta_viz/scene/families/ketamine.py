@@ -133,7 +133,7 @@ def _nmda_plug(p: QPainter, pal: Palette, deg: float) -> None:
     p.restore()
 
 
-GLOW_STEP = 32  # a moving camera's glow sizes, in pixels
+GLOW_STEP = 64  # a moving camera's glow sizes, in pixels
 
 
 @lru_cache(maxsize=8)
