@@ -11,9 +11,12 @@ A camera (scene/camera.py) moves and zooms the whole picture: every part is draw
 device mapping, view(width, height, camera), quantised to sub-pixel steps so a camera at rest
 reuses every cache; labels keep their type size, and what the camera does not frame is dimmed.
 While the camera eases (Camera.moving) the picture under what moves is the static layer drawn
-once at the camera's closest zoom (fine_static) and resampled, with the spines drawn over it,
-and the dimming is a small vignette scaled: a moving frame costs about what a still one does,
-and a camera at rest draws exactly.
+once at the camera's closest zoom (fine_static) and resampled, with the spines filled over it
+from cached outlines; receptors are composed at that zoom (those on the spine in coarser
+steps) and resampled, the bouncer's glow comes in cached sizes, and the dimming is drawn
+exactly at a quarter size and enlarged outside its clear ellipse: a moving frame costs a few
+times a still one, within a level of the exact picture on average, and a camera at rest draws
+exactly.
 """
 
 from __future__ import annotations
@@ -221,25 +224,32 @@ def moving_base(family: str, key: tuple, w: int, h: int, pal_name: str, mapping:
         img.fill(pal.background_bottom)  # a camera no story makes: the uncovered rest plain ground
     p = QPainter(img)
     draw_resampled(p, fine, QPoint(0, 0), (fs, fox, foy), mapping, smooth=False)
+    draw_spines(p, pal, key, mapping)
+    p.end()
+    return img
+
+
+def draw_spines(p: QPainter, pal: Palette, key: tuple, mapping: tuple) -> None:
+    """The dendrite's spines at one spine_key, through a (s, ox, oy) mapping: draw_outlined's
+    pixels, from shapes filled, their outlines stroked once per spine shape (spine_fills)."""
+    s, ox, oy = mapping
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
     p.setPen(NO_PEN)
-    paths, outlines = spine_fills(key, pal_name)
-    p.setBrush(pal.membrane)  # draw_outlined's drawing, its outlines stroked once per spine shape
+    paths, outlines = spine_fills(key, pal.name)
+    p.setBrush(pal.membrane)
     for path in paths + outlines:
         p.drawPath(path)
     p.setBrush(pal.cytoplasm)
     for path in paths:
         p.drawPath(path)
-    p.end()
-    return img
 
 
 @lru_cache(maxsize=4)
 def spine_fills(key: tuple, pal_name: str) -> tuple[list[QPainterPath], list[QPainterPath]]:
     """The dendrite's spines at one spine_key as shapes to fill (canvas units): each path and
-    its membrane outline as draw_outlined strokes it (cached: a moving camera's spines are
-    filled each frame, not stroked)."""
+    its membrane outline as draw_outlined strokes it (cached: a moving camera draws them every
+    frame)."""
     health_step, grow_steps = key
     paths = spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS)
     stroker = QPainterPathStroker()
@@ -249,16 +259,6 @@ def spine_fills(key: tuple, pal_name: str) -> tuple[list[QPainterPath], list[QPa
     for path in paths:
         path.setFillRule(Qt.FillRule.WindingFill)
     return paths, [stroker.createStroke(path) for path in paths]
-
-
-def draw_spines(p: QPainter, pal: Palette, key: tuple, mapping: tuple) -> None:
-    """The dendrite's spines at one spine_key, through a (s, ox, oy) mapping."""
-    s, ox, oy = mapping
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
-    health_step, grow_steps = key
-    draw_outlined(p, spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS),
-                  pal, SPINE_OUTLINE, pal.cytoplasm)
 
 
 def spine_grow(density: float) -> np.ndarray:
@@ -397,7 +397,8 @@ def draw_particles(p: QPainter, family: str, state, phase: float, seed: int, pal
     s, ox, oy = mapping or viewport(width, height)
     rows = fragments(particle_layout(family, state, phase, seed), atlas.rects, s, ox, oy)
     x, y, half_w, half_h = rows[:, 0], rows[:, 1], rows[:, 4] / 2, rows[:, 5] / 2
-    draw_fragments(p, rows[(x + half_w > 0) & (x - half_w < width) & (y + half_h > 0) & (y - half_h < height)], atlas)
+    shown = (x + half_w > 0) & (x - half_w < width) & (y + half_h > 0) & (y - half_h < height)
+    draw_fragments(p, rows[shown], atlas)
 
 
 # ------------------------------------------------------------------------------ labels ----

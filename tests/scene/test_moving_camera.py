@@ -6,13 +6,13 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QTransform
 
 from keta_viz.bench import camera_times
 from keta_viz.scene import synapse as S
 from keta_viz.scene.camera import WHOLE, Camera, story_camera
 from keta_viz.scene.palette import palette
-from keta_viz.scene.shapes import viewport
+from keta_viz.scene.shapes import draw_outlined, spine_paths, viewport
 from keta_viz.scene.sprites import draw_fragments, fragments
 
 W, H = 1920, 1080
@@ -132,3 +132,32 @@ def test_a_camera_at_rest_shows_the_ground_a_moving_one_does(qapp):
     close = S.view(W, H, Camera(800.0, 450.0, 1.8))
     top, bottom = S.whole_ground(W, H, close)
     assert top < -0.35 * H and bottom > 1.35 * H
+
+
+@pytest.mark.parametrize("pal_name", ["screen", "contrast"])
+def test_spines_filled_from_cached_outlines_are_the_outlined_drawing(qapp, pal_name):
+    """The spines (drawn every moving frame) are filled from their once-stroked outlines: the
+    very pixels of draw_outlined's stroke-and-fill, at any mapping."""
+    pal = palette(pal_name)
+    for mapping in (viewport(W, H), S.view(W, H, Camera(700.0, 560.0, 1.7))):
+        for density in (0.3, 0.6, 1.0):
+            key = S.spine_key(density)
+            images = []
+            for draw in (reference_spines, S.draw_spines):
+                img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+                img.fill(pal.background_bottom)
+                p = QPainter(img)
+                draw(p, pal, key, mapping)
+                p.end()
+                images.append(pixels(img))
+            reference, cached = images
+            assert (np.abs(reference - reference[0, 0]).max(axis=2) > 0).mean() > 0.05  # the spines are there
+            assert np.array_equal(reference, cached), (mapping, density)
+
+
+def reference_spines(p, pal, key, mapping):
+    s, ox, oy = mapping
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    draw_outlined(p, spine_paths(key[0] / S.HEALTH_STEPS, np.array(key[1]) / S.GROW_STEPS), pal, S.SPINE_OUTLINE,
+                  pal.cytoplasm)
