@@ -11,9 +11,12 @@ A camera (scene/camera.py) moves and zooms the whole picture: every part is draw
 device mapping, view(width, height, camera), quantised to sub-pixel steps so a camera at rest
 reuses every cache; labels keep their type size, and what the camera does not frame is dimmed.
 While the camera eases (Camera.moving) the picture under what moves is the static layer drawn
-once at the camera's closest zoom (fine_static) and resampled, with the spines drawn over it,
-and the dimming is a small vignette scaled: a moving frame costs about what a still one does,
-and a camera at rest draws exactly.
+once at the camera's closest zoom (fine_static) and resampled, with the spines filled over it
+from cached outlines; receptors are composed at that zoom (those on the spine in coarser
+steps) and resampled, the bouncer's glow comes in cached sizes, and the dimming is drawn
+exactly at a quarter size and enlarged outside its clear ellipse: a moving frame costs a few
+times a still one, within a level of the exact picture on average, and a camera at rest draws
+exactly.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QRadialGradient,
-                           QRegion, QTransform)
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPainterPath,
+                           QPainterPathStroker, QPen, QRadialGradient, QTransform)
 
 from ..content import load_content
 from . import layout as L
@@ -41,6 +44,8 @@ FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "D
 # Steps the spines and receptors are drawn in: each finer than a pixel at 4K, so stepping never
 # shows, while a frame whose steps did not change reuses the cached drawing.
 HEALTH_STEPS = 200  # spine shape (head size moves about 0.1 px per step)
+MOVING_HEALTH_STEPS = 50  # the receptors on the spine while the camera moves: drawn anew at the fine
+# scale a quarter as often, at most 2.5 health steps off the spine's head (~0.25 px at 1080p, 0.45 px zoomed)
 GROW_STEPS = 100  # a sprouting spine's size (< 1 px per step)
 LEVEL_STEPS = 64  # receptor brightness (the opacity of lit pieces) and the brake
 SPRITE_SIZE = {"glutamate": 6.0, "gaba": 10.0, "ketamine": 11.0, "bdnf": 12.0, "serotonin": 8.0, "ssri": 10.0}
@@ -57,7 +62,9 @@ DIM_STEPS = 32  # the dimming's strength, in steps
 FINE_PIXELS = 8_500_000  # the moving camera's fine static layer stays this small (30 MB; less sharp at 4K)
 # it is sampled to the nearest pixel: at 1.0-1.8 fine pixels a frame pixel (an antialiased picture
 # thinned), as good as smooth sampling to the eye while the camera moves, and a third of its cost
-VIGNETTE_PX = 96  # the moving camera's dimming, drawn this small and scaled
+SPINE_OUTLINE = 2.4  # the dendrite's outline (draw_outlined's width)
+DIM_SHRINK = 4  # a moving camera's dimming is drawn exactly this many times smaller and enlarged
+DIM_BAND_PX = 64  # ...in bands of rows this tall, each but for the clear ellipse's chord
 
 
 @dataclass(frozen=True)
@@ -165,8 +172,17 @@ def static_image(family: str, w: int, h: int, pal_name: str, mapping: tuple,
 def framed_static(family: str, w: int, h: int, pal_name: str, mapping: tuple) -> QImage:
     """The static layer through a camera at rest's view() mapping (cached: two, so a seek to a
     new spine shape under the same camera copies it instead of drawing it again, and full
-    frames do not pile up)."""
-    return static_image(family, w, h, pal_name, mapping)
+    frames do not pile up).  Its ground's gradient spans what the whole frame shows, as the
+    moving camera's does (fine_static), so a camera coming to rest does not change it."""
+    return static_image(family, w, h, pal_name, mapping, whole_ground(w, h, mapping))
+
+
+def whole_ground(w: int, h: int, mapping: tuple) -> tuple[float, float]:
+    """The device rows, through a view() mapping, between which the whole w x h frame's ground
+    gradient runs (its top and bottom rows)."""
+    s0, _ox0, oy0 = viewport(w, h)
+    s, _ox, oy = mapping
+    return oy - oy0 / s0 * s, oy + (h - oy0) / s0 * s
 
 
 @lru_cache(maxsize=2)
@@ -179,9 +195,8 @@ def fine_static(family: str, w: int, h: int, pal_name: str) -> tuple[QImage, tup
     top, bottom = min(-oy0 / s0, 0.0) - 8, max((h - oy0) / s0, L.HEIGHT) + 8
     s = s0 * min(MAX_ZOOM, math.sqrt(FINE_PIXELS / ((right - left) * (bottom - top) * s0 * s0)))
     mapping = (s, -left * s, -top * s)
-    ground = (mapping[2] - oy0 / s0 * s, mapping[2] + (h - oy0) / s0 * s)
     return static_image(family, math.ceil((right - left) * s), math.ceil((bottom - top) * s), pal_name, mapping,
-                        ground), mapping
+                        whole_ground(w, h, mapping)), mapping
 
 
 def draw_resampled(p: QPainter, image: QImage, at, source: tuple, mapping: tuple, smooth: bool = True) -> None:
@@ -215,13 +230,35 @@ def moving_base(family: str, key: tuple, w: int, h: int, pal_name: str, mapping:
 
 
 def draw_spines(p: QPainter, pal: Palette, key: tuple, mapping: tuple) -> None:
-    """The dendrite's spines at one spine_key, through a (s, ox, oy) mapping."""
+    """The dendrite's spines at one spine_key, through a (s, ox, oy) mapping: draw_outlined's
+    pixels, from shapes filled, their outlines stroked once per spine shape (spine_fills)."""
     s, ox, oy = mapping
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setTransform(QTransform(s, 0, 0, s, ox, oy))
+    p.setPen(NO_PEN)
+    paths, outlines = spine_fills(key, pal.name)
+    p.setBrush(pal.membrane)
+    for path in paths + outlines:
+        p.drawPath(path)
+    p.setBrush(pal.cytoplasm)
+    for path in paths:
+        p.drawPath(path)
+
+
+@lru_cache(maxsize=4)
+def spine_fills(key: tuple, pal_name: str) -> tuple[list[QPainterPath], list[QPainterPath]]:
+    """The dendrite's spines at one spine_key as shapes to fill (canvas units): each path and
+    its membrane outline as draw_outlined strokes it (cached: a moving camera draws them every
+    frame)."""
     health_step, grow_steps = key
-    draw_outlined(p, spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS),
-                  pal, 2.4, pal.cytoplasm)
+    paths = spine_paths(health_step / HEALTH_STEPS, np.array(grow_steps) / GROW_STEPS)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2 * SPINE_OUTLINE * LINES[pal_name]["outline"])
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    for path in paths:
+        path.setFillRule(Qt.FillRule.WindingFill)
+    return paths, [stroker.createStroke(path) for path in paths]
 
 
 def spine_grow(density: float) -> np.ndarray:
@@ -580,23 +617,27 @@ def dim_layer(w: int, h: int, pal_name: str, box: tuple[int, int, int, int], str
     return img
 
 
-@lru_cache(maxsize=DIM_STEPS)
-def vignette(pal_name: str, strength: int) -> QImage:
-    """The vignette over 1.7 radii each way, VIGNETTE_PX square, for a moving camera to scale (cached)."""
-    img = QImage(VIGNETTE_PX, VIGNETTE_PX, QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(0)
-    p = QPainter(img)
-    k = VIGNETTE_PX / 3.4
-    p.setTransform(QTransform(k, 0, 0, k, VIGNETTE_PX / 2, VIGNETTE_PX / 2))
-    p.fillRect(QRectF(-1.7, -1.7, 3.4, 3.4), _dimming(pal_name, strength))
-    p.end()
-    return img
+def clear_rects(box: tuple[int, int, int, int], width: int, height: int, band: int = DIM_BAND_PX) -> list[QRect]:
+    """The frame but for the vignette's clear ellipse about a device box: per band of rows,
+    what lies left and right of the ellipse's chord that all its rows share."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    rx, ry = _radii(box)
+    out = []
+    for top in range(0, height, band):
+        bottom = min(height, top + band)
+        far = max(abs(top - cy), abs(bottom - cy)) / ry
+        half = rx * math.sqrt(1 - far * far) if far < 1 else 0.0
+        left, right = max(0, min(width, math.ceil(cx - half))), max(0, min(width, math.floor(cx + half)))
+        if right <= left:
+            left = right = width
+        out += [QRect(x, top, w, bottom - top) for x, w in ((0, left), (right, width - right)) if w > 0]
+    return out
 
 
 def draw_dim(p: QPainter, camera: Camera, mapping: tuple, pal_name: str, width: int, height: int) -> None:
     """Dim what the camera does not frame, as strongly as the camera has eased in: at rest the
-    exact vignette (dim_layer); moving, the small one scaled, clipped off the clear box, and
-    the shade beyond it filled."""
+    exact vignette (dim_layer); moving, the exact one drawn DIM_SHRINK times smaller and
+    enlarged to the nearest pixel over the frame but for its clear ellipse."""
     strength = round(camera.dim * DIM_STEPS)
     if strength <= 0:
         return
@@ -606,19 +647,20 @@ def draw_dim(p: QPainter, camera: Camera, mapping: tuple, pal_name: str, width: 
     if not camera.moving:
         p.drawImage(0, 0, dim_layer(width, height, pal_name, box, strength))
         return
+    k = DIM_SHRINK
     rx, ry = _radii(box)
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    reach = QRect(round(cx - 1.7 * rx), round(cy - 1.7 * ry), round(3.4 * rx), round(3.4 * ry))
-    frame = QRegion(0, 0, width, height)
+    small = QImage(-(-width // k), -(-height // k), QImage.Format.Format_ARGB32_Premultiplied)
+    q = QPainter(small)
+    q.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    q.setTransform(QTransform(rx / k, 0, 0, ry / k, cx / k, cy / k))
+    q.fillRect(QRectF(-cx / rx, -cy / ry, small.width() * k / rx, small.height() * k / ry),
+               _dimming(pal_name, strength))
+    q.end()
     p.save()
-    p.setClipRegion(frame.subtracted(QRegion(box[0], box[1], box[2] - box[0], box[3] - box[1])),
-                    Qt.ClipOperation.IntersectClip)
-    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    p.drawImage(reach, vignette(pal_name, strength))
-    p.restore()
-    p.save()
-    p.setClipRegion(frame.subtracted(QRegion(reach)), Qt.ClipOperation.IntersectClip)
-    p.fillRect(QRect(0, 0, width, height), _dimming(pal_name, strength).stops()[-1][1])
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    for r in clear_rects(box, width, height):
+        p.drawImage(QRectF(r), small, QRectF(r.x() / k, r.y() / k, r.width() / k, r.height() / k))
     p.restore()
 
 
@@ -632,14 +674,15 @@ def paint_frame(p: QPainter, family: str, state, phase: float, seed: int, width:
     mapping = None if camera == WHOLE else view(width, height, camera)  # None: the cached whole-canvas layers
     s, ox, oy = mapping or viewport(width, height)
     fine = fine_static(family, width, height, pal.name)[1] if camera.moving else None
-    for part, (key, opacities) in scene.overlays(state, HEALTH_STEPS, LEVEL_STEPS).items():
+    steps = HEALTH_STEPS if fine is None else MOVING_HEALTH_STEPS
+    for part, (key, opacities) in scene.overlays(state, steps, LEVEL_STEPS).items():
         if fine is None:
             image, at = overlay_image(family, part, key, opacities, width, height, pal.name, mapping)
             p.drawImage(at, image)
         else:  # composed once at the fine layer's scale (cached while its values hold) and resampled
             image, at = overlay_image(family, part, key, opacities, width, height, pal.name, fine)
             draw_resampled(p, image, at, fine, (s, ox, oy))
-    scene.paint_live(p, pal, state, phase, s, ox, oy)
+    scene.paint_live(p, pal, state, phase, s, ox, oy, camera.moving)
     draw_particles(p, family, state, phase, seed, pal.name, width, height, mapping)
     draw_dim(p, camera, (s, ox, oy), pal.name, width, height)
     if style.labels != "none":

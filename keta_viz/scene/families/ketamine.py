@@ -56,9 +56,11 @@ def overlay_pieces(pal: Palette, part: str, key: tuple) -> list:
                                                              lambda p, deg=deg: _nmda_plug(p, pal, deg))]
 
 
-def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, ox: float, oy: float) -> None:
-    """What changes every frame besides particles: the bouncer's glow (device pixels)."""
-    draw_glow(p, pal, state.interneuron_activity, s, ox, oy)
+def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, ox: float, oy: float,
+               moving: bool = False) -> None:
+    """What changes every frame besides particles: the bouncer's glow (device pixels; while the
+    camera moves, from a cached glow shrunk to its size)."""
+    draw_glow(p, pal, state.interneuron_activity, s, ox, oy, moving)
 
 
 def particles(state: State, phase: float, seed: int, max_count: dict[str, int]) -> dict[str, tuple]:
@@ -131,6 +133,9 @@ def _nmda_plug(p: QPainter, pal: Palette, deg: float) -> None:
     p.restore()
 
 
+GLOW_STEP = 64  # a moving camera's glow sizes, in pixels
+
+
 @lru_cache(maxsize=8)
 def glow_image(size_px: int, rgba: int) -> QImage:
     """A soft radial glow of one colour (cached)."""
@@ -152,9 +157,11 @@ def glow_image(size_px: int, rgba: int) -> QImage:
     return img
 
 
-def draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, oy: float) -> None:
+def draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, oy: float,
+              moving: bool = False) -> None:
     """The bouncer's soft glow, in device pixels; it dims steeply as interneuron activity falls,
-    so the blocked bouncer reads as quiet."""
+    so the blocked bouncer reads as quiet.  `moving` (a camera whose scale changes every frame):
+    the glow cached in GLOW_STEP-pixel sizes, shrunk to this one, not a new glow each frame."""
     strength = clamp(activity) ** 2
     if strength <= 0.01:
         return
@@ -162,6 +169,11 @@ def draw_glow(p: QPainter, pal: Palette, activity: float, s: float, ox: float, o
     cx, cy = L.BOUNCER_C
     p.save()
     p.setOpacity(strength)
-    p.drawImage(QPointF(ox + cx * s - size / 2, oy + cy * s - size / 2), glow_image(size, pal.gaba.rgba()))
+    if moving:  # to the nearest pixel: shrunk by at most GLOW_STEP pixels, a soft glow shows no step
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        p.drawImage(QRectF(ox + cx * s - size / 2, oy + cy * s - size / 2, size, size),
+                    glow_image(-(-size // GLOW_STEP) * GLOW_STEP, pal.gaba.rgba()))
+    else:
+        p.drawImage(QPointF(ox + cx * s - size / 2, oy + cy * s - size / 2), glow_image(size, pal.gaba.rgba()))
     p.restore()
 

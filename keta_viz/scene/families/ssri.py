@@ -60,8 +60,10 @@ def overlay_pieces(pal: Palette, part: str, key: tuple) -> list:
                                                              lambda p, deg=deg: _transporter(p, pal, deg, True))]
 
 
-def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, ox: float, oy: float) -> None:
-    """What changes every frame besides particles: impulses down the axon, as many as it fires."""
+def paint_live(p: QPainter, pal: Palette, state: State, phase: float, s: float, ox: float, oy: float,
+               moving: bool = False) -> None:
+    """What changes every frame besides particles: impulses down the axon, as many as it fires
+    (drawn the same whether the camera is `moving` or not: nothing cached depends on the scale)."""
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setTransform(QTransform(s, 0, 0, s, ox, oy), True)
