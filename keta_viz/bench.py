@@ -128,7 +128,7 @@ def measure_frames(results: dict, quick: bool) -> None:
     ket, esc = simulate(load_scenario("ketamine-iv")), simulate(load_scenario("escitalopram"))
     t_busy = busiest_time(ket)
     style = Style()
-    n = 60 if quick else 300
+    n = 60 if quick else 600  # 10 s of the story: a p95 of fewer frames turns on a handful of them
     particles = count_particles("ketamine", ket.state_at(t_busy))
     results["particles_at_peak"] = particles
     floor = floor_frame(particles, 1920, 1080)
