@@ -296,7 +296,11 @@ def _playing_view(mode: str):
         if mode == "presentation":
             w.set_presentation(True)
             _settle()
-        w.playhead.seek(busiest_time(w.timeline))
+        if mode == "tour":  # from the start, following the story: the brain, then the zoom into the circuit
+            w.session.set_follow_story(True)
+            w.playhead.seek(0.0)
+        else:
+            w.playhead.seek(busiest_time(w.timeline))
         w.playhead.set_playing(True)
 
         def close() -> None:
@@ -324,7 +328,7 @@ def measure_window(results: dict, quick: bool) -> None:
 
     seconds = 2.0 if quick else 10.0
     intervals = {}
-    for mode in ("consult", "compare", "presentation", "kiosk"):
+    for mode in ("consult", "compare", "presentation", "kiosk", "tour"):
         w, view, close = _playing_view(mode)
         paints = Paints(view)
         view.installEventFilter(paints)

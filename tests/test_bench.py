@@ -9,7 +9,7 @@ KEYS = {"model_ms", "at_us", "frame_ms_p95_1080p_playing", "frame_ms_p95_compare
         "floor_ms_median", "frame_ratio", "startup_s", "floor_startup_s", "startup_ratio", "rss_mb",
         "rss_growth_mb", "video_1080p30_x_realtime", "frame_ms_p95_1080p_zooming",
         "frame_ms_p95_1080p_camera", "frame_ms_p95_1080p_camera_cpu", "seek_sharp_ms_p95"}
-MODES = {"consult", "compare", "presentation", "kiosk"}
+MODES = {"consult", "compare", "presentation", "kiosk", "tour"}
 
 
 def test_bench_quick_prints_all_figures():
