@@ -30,15 +30,18 @@ class Counting:
         return tile(level)
 
 
-def test_a_level_is_drawn_once_and_held_within_bounds():
-    levels, draw = Levels(keep=3), Counting()
+def test_a_level_is_drawn_once_and_held_within_the_budget():
+    levels, draw = Levels(budget=3 * tile(0).sizeInBytes()), Counting()
     for level in (3, 4, 3, 4):
         shown, image = levels.get("pic", level, draw)
         assert shown == level and image.pixelColor(0, 0).red() == level
     assert draw.calls == [3, 4]
     for level in range(1, 9):
         levels.get("other", level, draw)
-        assert len(levels.held()) <= 3
+        assert len(levels.held()) <= 3 and levels.held()[-1] == ("other", level)
+    tiny = Levels(budget=0)
+    tiny.get("pic", 1, draw)
+    assert tiny.held() == [("pic", 1)]  # the last level is held whatever the budget
 
 
 def test_while_drafting_a_lower_level_stands_in_and_the_level_is_drawn_when_finished():
