@@ -31,6 +31,13 @@ EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
 INPUT_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.TouchBegin,
                 QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel)
 PANE_TITLE_FLOOR_PX = 28  # compare panes' titles, read standing back from the screen
+KIOSK_LABEL_PX = 21  # the picture's smallest labels, read from 1.5-2 m: 21 px type is ~20 px cap to descender
+
+
+def kiosk_label_pixels(screen_px: int) -> int:
+    """The kiosk's smallest picture label (brain, circuit and synapse): a room's, scaled with
+    the screen's height, never below KIOSK_LABEL_PX (a 1366 x 768 kiosk is read from as far)."""
+    return max(KIOSK_LABEL_PX, room_label_pixels(screen_px))
 
 
 def touch_pixels(widget: QWidget, mm: float = 15.0) -> int:
@@ -133,7 +140,7 @@ class KioskWindow(QWidget):
         self.playhead = self.session.playhead
         self.session.set_reduced_motion(config.reduced_motion)
         self.session.set_text_scale(config.text_size / 100)
-        self.session.set_label_floor(room_label_pixels(screen_height(self)))
+        self.session.set_label_floor(kiosk_label_pixels(screen_height(self)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
         self._build()

@@ -15,6 +15,7 @@ from PySide6.QtGui import (QBrush, QColor, QFontMetricsF, QImage, QLinearGradien
 
 from ..content import load_content
 from . import layout as L
+from .leaders import Placed, nearest, untangle
 from .levels import Levels
 from .palette import Palette, palette
 from .shapes import NO_PEN, viewport
@@ -260,7 +261,7 @@ def label_sprite(text: str, pal_name: str, px: float) -> QImage:
 def placed_labels(labels, style: Style, width: int, height: int, view: QTransform) -> list[tuple]:
     """Each label (id, anchor, box top-left in the canvas) as (image, anchor, plate box) in device
     pixels: at its place through `view`, inside the frame, moved off the others by a gap that
-    grows with the type (apart)."""
+    grows with the type (apart), then traded places while that untangles leaders (untangle)."""
     content = load_content(style.lang)
     px = label_pixels(width, height, style.label_min_px, style.text_scale)
     placed = []
@@ -270,9 +271,16 @@ def placed_labels(labels, style: Style, width: int, height: int, view: QTransfor
         placed.append((img, view.map(QPointF(*anchor)), QRectF(max(0.0, min(tl.x(), width - img.width())),
                                                                max(0.0, min(tl.y(), height - img.height())),
                                                                img.width() - 2, img.height() - 2)))
-    boxes, _ok = apart([box for _img, _a, box in placed], height, LABEL_GAP * px / LABEL_PX,
-                       corner_box(style.corner, width, height))
+    fixed = corner_box(style.corner, width, height)
+    boxes, _ok = apart([box for _img, _a, box in placed], height, LABEL_GAP * px / LABEL_PX, fixed)
+    boxes = untangle(boxes, [a for _img, a, _box in placed], width - 2, height - 2, fixed)
     return [(img, a, box) for (img, a, _box), box in zip(placed, boxes)]
+
+
+def placed(labels, style: Style, width: int, height: int, view: QTransform) -> list[Placed]:
+    """The labels draw_labels draws, as plates, anchors and leader ends."""
+    return [Placed(label_id, box, a, nearest(a, box))
+            for (label_id, _a, _tl), (_img, a, box) in zip(labels, placed_labels(labels, style, width, height, view))]
 
 
 def draw_labels(p: QPainter, pal: Palette, labels, style: Style, width: int, height: int,
@@ -286,9 +294,8 @@ def draw_labels(p: QPainter, pal: Palette, labels, style: Style, width: int, hei
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setOpacity(opacity)
     for img, a, box in placed_labels(labels, style, width, height, view):
-        near = QPointF(min(max(a.x(), box.left()), box.right()), min(max(a.y(), box.top()), box.bottom()))
         p.setPen(QPen(pal.ink_soft, max(1.0, 1.6 * s)))
-        p.drawLine(near, a)
+        p.drawLine(nearest(a, box), a)
         p.setPen(NO_PEN)
         p.setBrush(pal.ink_soft)
         p.drawEllipse(a, 3.2 * s, 3.2 * s)

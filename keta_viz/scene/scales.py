@@ -19,9 +19,10 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QRegion, QTransform
 
 from ..model.tour import BRAIN, CIRCUIT, SYNAPSE, smoothstep
-from . import brain, circuit
+from . import brain, circuit, synapse
 from .camera import WHOLE
-from .picture import canvas_transform, mip_size, spot_transform, zoom_transform
+from .leaders import Placed
+from .picture import canvas_transform, mip_size, placed, spot_transform, zoom_transform
 from .palette import palette
 from .synapse import Style, draw_labels, frame_base, paint_frame, render_frame, view as synapse_view
 
@@ -135,6 +136,20 @@ def paint_scaled(p: QPainter, family: str, state, phase: float, seed: int, width
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_labels(p, palette(style.palette), family, state, style, width, height, (s * k, ox * k + dx, oy * k + dy))
         p.restore()
+
+
+def placed_labels(family: str, state, width: int, height: int, style: Style, scale: float,
+                  camera=None) -> list[Placed]:
+    """The labels a frame at a whole scale (BRAIN, CIRCUIT, SYNAPSE) draws, as plates, anchors
+    and leader ends in device pixels (the synapse's through its camera)."""
+    if style.labels == "none":
+        return []
+    scale = clamp_scale(scale)
+    if scale == SYNAPSE:
+        mapping = None if camera in (None, WHOLE) else synapse_view(width, height, camera)
+        return synapse.placed_labels(family, state, style, width, height, mapping)
+    picture = brain if scale < CIRCUIT else circuit
+    return placed(picture.labels(family, state), style, width, height, canvas_transform(width, height))
 
 
 def render_scaled(family: str, state, phase: float, seed: int, width: int, height: int, style: Style,

@@ -34,6 +34,7 @@ from ..content import load_content
 from . import layout as L
 from .camera import MAX_ZOOM, OVERSHOOT_X, WHOLE, Camera
 from .families import SCENES
+from .leaders import Placed, nearest, tangles, untangle
 from .palette import LINES, Palette, palette
 from .particles import swarm
 from .shapes import (NO_PEN, VESICLES, clamp, draw_outlined, draw_vessel, ease_out, spine_health, spine_paths,
@@ -439,7 +440,10 @@ def label_boxes(family: str, texts: list[str], px: float, width: int, height: in
         tw, th = fm.horizontalAdvance(text) + 16 * k, fm.height() + 8 * k
         boxes.append(QRectF(max(0.0, min(ox + lx * s, width - int(tw) - 2)),
                             max(0.0, min(oy + ly * s, height - int(th) - 2)), tw, th))
-    return apart(boxes, height, LABEL_GAP * k, corner_box(corner, width, height))
+    boxes, ok = apart(boxes, height, LABEL_GAP * k, corner_box(corner, width, height))
+    anchors = [QPointF(ox + ax * s, oy + ay * s) for _id, (ax, ay), _at in SCENES[family].LABELS]
+    boxes = untangle(boxes, anchors, width - 2, height - 2, corner_box(corner, width, height))
+    return boxes, ok and not tangles(boxes, anchors)
 
 
 def label_texts(family: str, vocabulary: str, lang: str, drug: str = "") -> list[str]:
@@ -484,8 +488,7 @@ def _label_sprites(family: str, vocabulary: str, lang: str, pal_name: str, width
         p.drawText(QRectF(0, 0, box.width(), box.height()), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
         anchor = QPointF(ox + ax * s, oy + ay * s)
-        near = QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
-        out.append((label_id, img, box.topLeft(), anchor, near))
+        out.append((label_id, img, box.topLeft(), anchor, nearest(anchor, box)))
     return tuple(out), QPen(pal.ink_soft, max(1.0, 1.6 * s) * lines["outline"]), 3.2 * s * lines["outline"]
 
 
@@ -546,6 +549,18 @@ def draw_labels(p: QPainter, pal: Palette, family: str, state, style: Style, wid
         p.drawImage(top_left, img)
 
 
+def placed_labels(family: str, state, style: Style, width: int, height: int,
+                  mapping: tuple | None = None) -> list[Placed]:
+    """The labels draw_labels draws at this state, as plates, anchors and leader ends."""
+    hidden = SCENES[family].hidden_labels(state)
+    labels, _pen, _dot = _label_sprites(family, style.labels, style.lang, palette(style.palette).name, width, height,
+                                        style.label_min_px, style.text_scale, style.corner, style.drug)
+    if mapping is not None:
+        labels = framed_labels(labels, mapping, width, height, style.corner)
+    return [Placed(label_id, QRectF(top_left, QSizeF(img.width() - 2, img.height() - 2)), anchor, near)
+            for label_id, img, top_left, anchor, near in labels if label_id not in hidden]
+
+
 def framed_labels(labels: tuple, mapping: tuple, width: int, height: int, corner: tuple[int, int] = (0, 0)) -> tuple:
     """The whole picture's labels (_label_sprites) seen through a camera's view() mapping: each
     box and anchor moved with the picture, the box kept inside the frame and off the labels
@@ -564,9 +579,11 @@ def framed_labels(labels: tuple, mapping: tuple, width: int, height: int, corner
                      img.width() - 2, img.height() - 2)
         box = clear_of(box, placed, height)
         placed.append(box)
-        near = QPointF(min(max(at.x(), box.left()), box.right()), min(max(at.y(), box.top()), box.bottom()))
-        out.append((label_id, img, box.topLeft(), at, near))
-    return tuple(out)
+        out.append((label_id, img, box, at))
+    fixed = corner_box(corner, width, height)
+    boxes = untangle([box for _id, _img, box, _at in out], [at for *_rest, at in out], width - 2, height - 2, fixed)
+    return tuple((label_id, img, box.topLeft(), at, nearest(at, box))
+                 for (label_id, img, _box, at), box in zip(out, boxes))
 
 
 def clear_of(box: QRectF, placed: list[QRectF], height: int, gap: float = 4.0) -> QRectF:
