@@ -1,7 +1,7 @@
 """`keta-viz soak`: the kiosk's attract loop for many frames on an injected clock, watching memory.
 
-The long run (50,000 frames, about a tour and a half of extra time after a warm-up tour) is a
-command, not a test; tests/kiosk/test_soak.py runs a short one through the same function.
+The long run (50,000 frames rounded up to five whole tours after a warm-up of a tour and a half)
+is a command, not a test; tests/kiosk/test_soak.py runs a short one through the same function.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ class ManualClock:
 
 
 def run_soak(frames: int = 50_000, fps: int = FPS, size: tuple[int, int] = (400, 250)) -> dict:
-    """Warm up over one whole tour, then draw `frames` attract-loop frames `fps` apart in wall
-    time; return RSS and Python object counts before and after, and whether they stayed flat."""
+    """Warm up over a tour and a half, then draw `frames` attract-loop frames (rounded up to whole
+    tours, so that memory is compared at the same point of the loop) `fps` apart in wall time;
+    return RSS and Python object counts before and after, and whether they stayed flat."""
     from PySide6.QtWidgets import QApplication
 
     from ..memory import rss_mb
@@ -54,8 +55,10 @@ def run_soak(frames: int = 50_000, fps: int = FPS, size: tuple[int, int] = (400,
             if i % 200 == 0:
                 QApplication.processEvents()
 
+    tour = round(len(kiosk.config.tour) * STORY_SECONDS_AT_1X * fps)  # frames of one whole tour
+    frames = -(-frames // tour) * tour  # whole tours: memory rises and falls within one by a few MB
     try:
-        run(int(len(kiosk.config.tour) * STORY_SECONDS_AT_1X * fps * 1.05), fps)
+        run(tour * 3 // 2, fps)  # past the first tour's one-time loads
         gc.collect()
         rss0, objects0, t0 = rss_mb(), len(gc.get_objects()), time.perf_counter()
         run(frames, fps)

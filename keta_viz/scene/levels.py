@@ -19,7 +19,8 @@ from contextlib import contextmanager
 
 from PySide6.QtGui import QImage
 
-BUDGET = 64 * 2**20  # bytes of levels held: eight at 1920x1080, two at 4K, all of them in a laptop's window
+KEEP = 6  # levels held at most: a zoom's few in use, for a picture or two
+BUDGET = 64 * 2**20  # and at most this many bytes of them: six at 1920x1080, one at 4K
 
 
 class Drafts:
@@ -58,11 +59,11 @@ def drafts() -> Iterator[Drafts]:
 
 
 class Levels:
-    """Levels drawn by `draw(level)` for the pictures (keys) they are asked for; the last ones
+    """Levels drawn by `draw(level)` for the pictures (keys) they are asked for; the last `keep`
     asked for are held, up to `budget` bytes (the last one always)."""
 
-    def __init__(self, budget: int = BUDGET) -> None:
-        self._budget = budget
+    def __init__(self, keep: int = KEEP, budget: int = BUDGET) -> None:
+        self._keep, self._budget = keep, budget
         self._held: OrderedDict[tuple, QImage] = OrderedDict()
 
     def get(self, key: tuple, level: int, draw: Callable[[int], QImage]) -> tuple[int, QImage | None]:
@@ -86,6 +87,7 @@ class Levels:
 
     def _hold(self, at: tuple, image: QImage) -> QImage:
         self._held[at] = image
-        while len(self._held) > 1 and sum(held.sizeInBytes() for held in self._held.values()) > self._budget:
+        while len(self._held) > self._keep or (
+                len(self._held) > 1 and sum(held.sizeInBytes() for held in self._held.values()) > self._budget):
             self._held.popitem(last=False)
         return image

@@ -1,5 +1,6 @@
-"""Soak, short: after a warm-up tour the attract loop draws 5,000 frames at 15 fps of wall time
-(about four tour steps, so views and buttons are reused across steps) without growing.
+"""Soak, short: after a warm-up of a tour and a half the attract loop draws 5,000 frames at 15 fps
+of wall time, rounded up to two whole tours (views and buttons are reused across steps; memory
+is compared at the same point of the loop), without growing.
 The long run (50,000 frames at 60 fps) is `keta-viz soak` (docs/performance.md)."""
 
 import pytest

@@ -30,8 +30,9 @@ class Counting:
         return tile(level)
 
 
-def test_a_level_is_drawn_once_and_held_within_the_budget():
-    levels, draw = Levels(budget=3 * tile(0).sizeInBytes()), Counting()
+@pytest.mark.parametrize("keep, budget", [(3, 10**9), (99, 3 * tile(0).sizeInBytes())])
+def test_a_level_is_drawn_once_and_held_within_the_count_and_the_budget(keep, budget):
+    levels, draw = Levels(keep, budget), Counting()
     for level in (3, 4, 3, 4):
         shown, image = levels.get("pic", level, draw)
         assert shown == level and image.pixelColor(0, 0).red() == level
@@ -39,7 +40,7 @@ def test_a_level_is_drawn_once_and_held_within_the_budget():
     for level in range(1, 9):
         levels.get("other", level, draw)
         assert len(levels.held()) <= 3 and levels.held()[-1] == ("other", level)
-    tiny = Levels(budget=0)
+    tiny = Levels(keep, budget=0)
     tiny.get("pic", 1, draw)
     assert tiny.held() == [("pic", 1)]  # the last level is held whatever the budget
 
