@@ -125,15 +125,20 @@ SLIDES = sorted([(dx / 4, 0) for dx in range(-6, 7) if dx] + [(0, 1), (0, -1), (
                 key=lambda d: abs(d[0]) + abs(d[1]))
 
 
-def _moves(boxes: list[Box], anchors: list[Point], width: float, height: float, gap: float):
-    """Every plate arrangement one step away, with the plates it moved: two plates traded
-    places, or one slid (SLIDES) or put just below or above the thing it names."""
+def _moves(boxes: list[Box], anchors: list[Point], width: float, height: float, gap: float, tangled: set[int]):
+    """Every plate arrangement one step away that moves a `tangled` plate, with the plates it
+    moved: two plates traded places, or one slid (SLIDES) or put just below or above the thing
+    it names (moving only plates that tangle with none cannot lessen the tangles)."""
     for i, j in itertools.combinations(range(len(boxes)), 2):
+        if i not in tangled and j not in tangled:
+            continue
         trial = list(boxes)
         trial[i], trial[j] = (_at(boxes[i], boxes[j][0], boxes[j][1], width, height),
                               _at(boxes[j], boxes[i][0], boxes[i][1], width, height))
         yield (i, j), trial
     for k, b in enumerate(boxes):
+        if k not in tangled:
+            continue
         w, h = b[2] - b[0], b[3] - b[1]
         for x, y in ([(b[0] + dx * w, b[1] + dy * (h + gap)) for dx, dy in SLIDES]
                      + [(b[0], anchors[k][1] + 4 * gap), (b[0], anchors[k][1] - 4 * gap - h)]):
@@ -147,7 +152,7 @@ def untangle(boxes: list[QRectF], anchors: list[QPointF], width: float, height: 
     """The plates, while any labels tangle (crossed leaders, a leader through another plate,
     overlapping plates), moved a step at a time (two traded places, one slid or put beside the
     thing it names) to the arrangement with the fewest tangles, then the shortest leaders, never
-    onto a `fixed` box.  Plates that do not tangle stay put."""
+    onto a `fixed` box; each step moves a plate that tangles.  Plates that do not tangle stay put."""
     current = [_box(b) for b in boxes]
     points = [(a.x(), a.y()) for a in anchors]
     keep_off = [_box(f) for f in fixed]
@@ -155,8 +160,10 @@ def untangle(boxes: list[QRectF], anchors: list[QPointF], width: float, height: 
     for _ in range(4 * len(boxes)):
         if cost[0] == 0:
             break
-        base = (_pairs(current, points), cost[0])
-        best = min(((_cost(t, points, moved, base), t) for moved, t in _moves(current, points, width, height, gap)
+        table = _pairs(current, points)
+        base, tangled = (table, cost[0]), {i for i, row in enumerate(table) if any(row)}
+        best = min(((_cost(t, points, moved, base), t) for moved, t in _moves(current, points, width, height, gap,
+                                                                               tangled)
                     if not any(min(f[2], b[2]) > max(f[0], b[0]) and min(f[3], b[3]) > max(f[1], b[1])
                                for f in keep_off for b in t)), default=None, key=lambda c: c[0])
         if best is None or best[0] >= cost:
