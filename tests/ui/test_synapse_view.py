@@ -18,19 +18,26 @@ def rgb(img):
     return a.reshape(img.height(), img.width(), 4)[:, :, :3].astype(float)
 
 
+def view_on(qtbot, tl, follow=False, scale=None):
+    """A 960 x 540 view (seed 1) of one scenario, its Session following the story or at `scale`."""
+    session = Session([tl], "screen", "plain")
+    session.set_follow_story(follow)
+    if scale is not None:
+        session.set_scale(scale)
+    view = SynapseView(session, side=0, seed=1)
+    qtbot.addWidget(view)
+    view.resize(960, 540)
+    return session, view
+
+
 @pytest.mark.parametrize("name, t, follow", [("ketamine-iv", 1.15, False), ("escitalopram", 300.0, False),
                                              ("ketamine-iv", 1.15, True), ("ketamine-iv", 0.75, True)])
 def test_widget_pixels_match_the_offline_frame(qtbot, name, t, follow):
     """The whole synapse, and following the story: its scale and camera at t (the flood framed
     at 1.15 h; mid-zoom from the circuit into the framed receptors at 0.75 h)."""
     tl = simulate(load_scenario(name))
-    session = Session([tl], "screen", "plain")
-    session.set_follow_story(follow)
-    playhead = session.playhead
-    view = SynapseView(session, side=0, seed=1)
-    qtbot.addWidget(view)
-    view.resize(960, 540)
-    playhead.seek(t)
+    session, view = view_on(qtbot, tl, follow)
+    session.playhead.seek(t)
     session.set_phase(2.5)
     shown = view.grab().toImage()
     offline = scene_image(tl, t, 960, 540, Style("screen", "plain"), phase=2.5, seed=1, scale=session.scale,
@@ -44,11 +51,7 @@ def test_widget_pixels_match_the_offline_frame(qtbot, name, t, follow):
 def test_an_esketamine_story_is_labelled_esketamine_on_screen(qtbot, scale):
     """The view paints its scenario's drug into the labels, as the offline frame does."""
     tl = simulate(load_scenario("esketamine-induction"))
-    session = Session([tl], "screen", "plain")
-    session.set_scale(scale)
-    view = SynapseView(session, side=0, seed=1)
-    qtbot.addWidget(view)
-    view.resize(960, 540)
+    session, view = view_on(qtbot, tl, scale=scale)
     session.playhead.seek(1.0)
     shown = rgb(view.grab().toImage())
     offline = scene_image(tl, 1.0, 960, 540, Style("screen", "plain"), seed=1, scale=scale, camera=session.camera)
@@ -65,12 +68,7 @@ def test_a_seek_into_a_zoom_shows_a_stand_in_at_once_then_the_exact_frame(qtbot,
     from keta_viz.scene.levels import Levels
 
     monkeypatch.setattr(picture, "LEVELS", Levels())
-    tl = simulate(load_scenario("ketamine-iv"))
-    session = Session([tl], "screen", "plain")
-    session.set_follow_story(True)
-    view = SynapseView(session, side=0, seed=1)
-    qtbot.addWidget(view)
-    view.resize(960, 540)
+    session, view = view_on(qtbot, simulate(load_scenario("ketamine-iv")), follow=True)
     session.playhead.seek(277.6)  # pulling back from the circuit to the brain as the effect fades
     assert 0.3 < session.scale < 0.7
     first = view.grab().toImage()
@@ -78,7 +76,7 @@ def test_a_seek_into_a_zoom_shows_a_stand_in_at_once_then_the_exact_frame(qtbot,
     qtbot.waitUntil(lambda: len(picture.LEVELS.held()) == 1, timeout=3000)
     sharp = view.grab().toImage()
     assert not view.draft.used
-    offline = scene_image(tl, 277.6, 960, 540, Style("screen", "plain"), phase=session.phase, seed=1,
+    offline = scene_image(session.timelines[0], 277.6, 960, 540, Style("screen", "plain"), phase=session.phase, seed=1,
                           scale=session.scale, camera=session.camera)
     assert np.abs(rgb(sharp) - rgb(offline)).mean() <= 1.0
     assert np.abs(rgb(first) - rgb(offline)).mean() > np.abs(rgb(sharp) - rgb(offline)).mean()
